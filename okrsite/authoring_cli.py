@@ -69,6 +69,8 @@ from okrsite.authoring_targets import (
     id_typed_as_path,
     values_in_units,
 )
+from okrsite.checkin_figures import figures_as_read
+from okrsite.checkin_stamp import checkin_stamp
 from okrsite.checkin_ticks import ticks_recorded
 from okrsite.default_cycle_ended import ended_default_cycle_note
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
@@ -194,9 +196,11 @@ def record_checkin(
             f"{target!r} is an objective: give key-result values with --set KR=VALUE"
         )
     ask = interactive()
-    when: date | datetime = moment or stamp_now()
-    day = when.date() if isinstance(when, datetime) else when
+    now = stamp_now()
+    day = moment.date() if isinstance(moment, datetime) else moment or now.date()
     rel = checkin_file(root, base.config.content_dir, target, day)
+    stamp = checkin_stamp(p, kind, target, moment, now, rel.rpartition("/")[0])
+    when = stamp.when
 
     def one_answer(**given: Any) -> dict[str, str]:
         """The check-in with one answer alone, for :func:`_answer_checker`."""
@@ -250,17 +254,27 @@ def record_checkin(
         if milestone_values:  # every milestone named is done already (said): nothing to change
             return
         raise click.UsageError("nothing to record: give --set KR=VALUE, --confidence or --note")
-    text = checkin_text(
-        kind,
-        target,
-        when,
-        values=values,
-        value=kpi_value,
-        confidence=said_confidence,
-        author=author,
-        note=note,
+
+    def text_at(moment: date | datetime, figures: dict[str, Any], reading: Any) -> str:
+        return checkin_text(
+            kind,
+            target,
+            moment,
+            values=figures,
+            value=reading,
+            confidence=said_confidence,
+            author=author,
+            note=note,
+        )
+
+    values, kpi_value = figures_as_read(
+        root, base, cache, rel, lambda vs, v: text_at(when, vs, v), values, kpi_value, beside=edits
     )
+    text = text_at(when, values, kpi_value)
     repeated = None if edits else same_checkin(root, rel, text)
+    if repeated is None and not edits and stamp.after is not None:
+        # run again: the same check-in, stamped after the day's last, which is it
+        repeated = same_checkin(root, rel, text_at(stamp.after, values, kpi_value))
     if repeated is not None:  # a repeated shell command: the check-in is there already
         click.echo(
             f"okrsite: {shown_path(root, repeated)} is this same check-in (date, values, "
@@ -269,6 +283,8 @@ def record_checkin(
         return
     outcome = validated_write(root, {rel: text, **edits}, replace=edits, base=base, cache=cache)
     report(outcome, "check-in", as_typed(rel, obj, typed, keys, value, confidence), root)
+    if stamp.note:  # written (report exits otherwise): which time it got, and why
+        click.echo(stamp.note, err=True)
     say_when_read(base, outcome, kind, target, when, rel)
     if (nowhere := counts_nowhere(p, kind, target)) is not None:
         click.echo(nowhere, err=True)
@@ -406,7 +422,9 @@ def _goal_value(
     help="Date, and time of day if you like, of the check-in (default: now), as a check-in "
     "file's date: is written: 2026-11-29, 29.11.2026, 2026-11-29T14:05, 2026-11-29 2:05 pm; "
     "a zone after the time is kept as typed (2026-11-29T14:05+01:00), a time without one is "
-    "your local time, written with your UTC offset on that day.",
+    "your local time, written with your UTC offset on that day. A date alone is stamped "
+    "now when it is today, else the minute after that day's last timed check-in, so it is "
+    "read as the day's latest; give a time to place it earlier.",
 )
 @click.option("--author", default=None, help="Who checks in: a name or a person id.")
 @click.option(

@@ -182,9 +182,10 @@ def check(
 def init(directory: Path) -> None:
     """Create a site in DIRECTORY with a small sample portfolio that builds at once.
 
-    DIRECTORY may be new, empty, or an existing repository that holds only
-    dot-files (.git), a README and a LICENSE (okrsite init .). Nothing is
-    overwritten.
+    DIRECTORY may be new, empty, or an existing folder, such as the
+    repository you keep goals in (okrsite init .), that has no okrsite.toml
+    and no content/ folder yet: init writes only those (and a .gitignore
+    where there is none), so nothing is overwritten.
     """
     from okrsite.scaffold import ScaffoldError, init_site
 

@@ -251,31 +251,35 @@ def _named_record_text(
 
 
 # ------------------------------------------------------------------ init
-_MAY_STAY = ("readme", "license", "licence", "copying")
-
-
-def _may_stay(name: str) -> bool:
-    """Entries an existing repository may hold when okrsite is added to it."""
-    return name.startswith(".") or name.lower().split(".", 1)[0] in _MAY_STAY
+#: what ``okrsite init`` writes at the top of its folder (``.gitignore`` too,
+#: but an existing one is left as it is): where one of them is there already,
+#: the folder holds a site (or something else in its place), and the sample
+#: files would be mixed into it
+_SITE_TOP = ("okrsite.toml", "content")
 
 
 def init_site(target: Path, today: date | None = None) -> list[str]:
     """Write a small sample site into ``target``; returns the files written.
 
-    ``target`` may be new, empty, or an existing repository whose only entries
-    are dot-files (``.git/``, ``.gitignore``), a README or a LICENSE: that is
-    how okrsite is added to a goals repository. Nothing is ever overwritten;
-    an existing ``.gitignore`` is left as it is.
+    ``target`` may be new, empty, or any existing folder in which none of
+    the paths it writes exists yet (``okrsite.toml``, ``content/``): a goals
+    repository with its README, CONTRIBUTING.md and ``docs/`` gets the site
+    beside them, as nothing of theirs is touched. A folder holding one of
+    them is refused, saying the ways forward (a sub-folder, ``--site``):
+    nothing is ever overwritten, and sample objectives added to an existing
+    ``content/`` would be counted with its own. An existing ``.gitignore``
+    is left as it is.
     """
     today = today or date.today()
     if target.exists():
-        others = sorted(p.name for p in target.iterdir() if not _may_stay(p.name))
-        if others:
+        there = [name for name in _SITE_TOP if (target / name).exists()]
+        if there:
+            shown = ", ".join(name + ("/" if (target / name).is_dir() else "") for name in there)
             raise ScaffoldError(
-                f"{target} is not empty ({', '.join(others[:5])}"
-                + (", …" if len(others) > 5 else "")
-                + "); okrsite init writes only into a new or empty folder, or a repository "
-                "holding only dot-files, a README and a LICENSE"
+                f"{target} already has {shown}, which okrsite init would write; it never "
+                "overwrites a file, so nothing was written (hint: to start the site in a "
+                "sub-folder, run okrsite init goals, then cd goals, or pass --site goals to "
+                "every command; if this folder is your site already, run okrsite check here)"
             )
     q = quarter_of(today)
     quarter = calendar_cycle(q)
@@ -408,7 +412,7 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
     written = []
     for rel, text in files.items():
         path = target / rel
-        if path.exists():  # only dot-files can be here already (.gitignore)
+        if path.exists():  # only .gitignore can be here already (content/ is refused)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")

@@ -39,11 +39,13 @@ def test_init_site_is_clean_on_any_day(tmp_path: Path, today: date) -> None:
     assert {o.cycle for o in result.scored.portfolio.objectives.values()} == {quarter_of(today)}
 
 
-def test_init_refuses_non_empty_folder(tmp_path: Path) -> None:
-    (tmp_path / "x.txt").write_text("keep")
+def test_init_refuses_a_folder_with_a_content_folder(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "x.txt").write_text("keep")
     code, out = run("init", str(tmp_path))
-    assert code == 2 and "not empty" in out
-    assert (tmp_path / "x.txt").read_text() == "keep"
+    assert code == 2 and "already has content/" in out and "okrsite init goals" in out
+    assert (tmp_path / "content" / "x.txt").read_text() == "keep"
+    assert not (tmp_path / "okrsite.toml").exists()
 
 
 def test_init_in_an_existing_repository(tmp_path: Path) -> None:

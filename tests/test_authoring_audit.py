@@ -299,8 +299,9 @@ def signups(site: Path) -> dict[str, float]:
         ("en", "1,520", 1520, 1520),
         ("de", "1,520", 1.52, 1.52),
         ("de", "1.520,5", 1520.5, 1520.5),
-        (None, "1,520 min", "1520 min", 1520),
-        ("de", "1,520 min", "1.52 min", 1.52),
+        # with its unit: the number read, in the key result's unit (audit 48)
+        (None, "1,520 min", 1520, 1520),
+        ("de", "1,520 min", 1.52, 1.52),
     ],
 )
 def test_set_writes_the_number_the_sites_language_reads(

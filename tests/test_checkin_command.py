@@ -746,11 +746,13 @@ def test_a_check_in_dated_after_today_is_written_with_a_note(tmp_path: Path) -> 
     assert code == 0 and "after today" not in out
 
 
-def test_a_checkin_without_a_time_read_before_that_days_checkins_says_so(site: Path) -> None:
+def test_a_checkin_dated_a_day_with_timed_checkins_is_stamped_after_them(site: Path) -> None:
     """``--date DAY`` on a day with check-ins of a time (the command's own, or
     written by hand as ``DAY-morning.md``): the new file is named after them,
-    yet without a time it is read first, so its values are not the day's.
-    The command says so; on a day without such check-ins it says nothing."""
+    and a date alone would be read first (its values not the day's, OKR311),
+    so it is stamped the minute after the day's last one, in its zone (none
+    here, as the hand-written ones name none), and the command says so
+    (audit 48); on a day without such check-ins the date stays alone."""
     folder = site / "content/checkins/company/faster-support"
     (folder / "2026-11-10-morning.md").write_text(
         "---\nobjective: company/faster-support\ndate: 2026-11-10 9:15\n"
@@ -768,22 +770,26 @@ def test_a_checkin_without_a_time_read_before_that_days_checkins_says_so(site: P
     # named after every file of the day, those named in words too (a plain
     # 2026-11-10.md would sort before 2026-11-10-morning.md)
     assert "wrote content/checkins/company/faster-support/2026-11-10-morning-2.md" in out
-    # read before the timed ones all the same: the loader's warning says so, once
     said = " ".join(out.split())
-    assert "2026-11-10-morning-2.md:3:7: warning OKR311: check-in has no time of day" in said
-    assert "note:" not in out, out
+    assert "OKR311" not in said
+    assert (
+        "the last 2026-11-10-afternoon.md at 16:30; " in said and "stamped 16:31, after it" in said
+    )
+    assert "date: 2026-11-10T16:31\n" in (folder / "2026-11-10-morning-2.md").read_text()
     kr = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
-    assert kr.key_results["self-serve"].current == 31  # what the note says
+    assert kr.key_results["self-serve"].current == 35  # the value just entered is the day's
 
-    # named after the command's own 2026-11-11.md (16:30), the loader's warning
-    # (OKR311) says it already: no second note
+    # after the command's own 2026-11-11.md (16:30 with the local zone)
     code, out = run(*args, "--set", "self-serve=36", "--date", "2026-11-11 4:30 pm")
     assert code == 0 and "note:" not in out, out
     code, out = run(*args, "--set", "self-serve=37", "--date", "2026-11-11")
     assert code == 0 and "2026-11-11-2.md" in out, out
-    assert "warning OKR311" in out and "note:" not in out, out
+    assert "OKR311" not in out and "stamped 16:31" in out, out
+    kr = load_site(site, date(2026, 11, 21)).scored.objectives["company/faster-support"]
+    assert kr.key_results["self-serve"].current == 37
     code, out = run(*args, "--set", "self-serve=36", "--date", "2026-11-12")
     assert code == 0 and "note:" not in out and "OKR311" not in out, out
+    assert "date: 2026-11-12\n" in (folder / "2026-11-12.md").read_text()
 
 
 @pytest.mark.parametrize(

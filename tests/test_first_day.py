@@ -291,7 +291,7 @@ def test_checkins_as_people_type_them(site: Path) -> None:
     first = (folder / "2026-12-02-2.md").read_text(encoding="utf-8")
     assert first == (
         "---\nobjective: company/faster-support\ndate: 2026-12-02T09:15+00:00\n"
-        'values: {first-response: 5, self-serve: "12,5 %"}\n---\n'
+        "values: {first-response: 5, self-serve: 12.5}\n---\n"
         'He said "ship it"\nsecond line: yes\n'
     ), first
     second = (folder / "2026-12-02-3.md").read_text(encoding="utf-8")

@@ -119,8 +119,8 @@ def test_a_figure_in_brackets_is_negative_typed_at_checkin(tmp_path: Path) -> No
         "checkin", "pnl", "--value", "(1,200.00 €)", "--date", "2026-11-19", "--site", str(site)
     )
     assert code == 0, out
-    # written as typed, with its currency, and read back as -1200
-    assert "value: (1,200.00 €)\n" in (site / "content/checkins/pnl/2026-11-19.md").read_text(
+    # written as the number the loader reads it as (audit 48), and read back as -1200
+    assert "value: -1200\n" in (site / "content/checkins/pnl/2026-11-19.md").read_text(
         encoding="utf-8"
     )
     portfolio = _exported(site)
@@ -139,7 +139,7 @@ def test_a_figure_in_brackets_is_negative_at_the_prompt(
         input="(1.350,00 €)\n",
     )
     assert result.exit_code == 0, result.output
-    assert "value: (1.350,00 €)\n" in (site / "content/checkins/pnl/2026-11-19.md").read_text(
+    assert "value: -1350\n" in (site / "content/checkins/pnl/2026-11-19.md").read_text(
         encoding="utf-8"
     )
     assert _kpi(_exported(site))["value"] == -1350

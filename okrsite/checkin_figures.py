@@ -1,0 +1,109 @@
+"""Figures ``okrsite checkin`` writes as the number the loader reads.
+
+A bare figure typed after ``--set`` or ``--value`` (``1,520``, ``1.35M``)
+is read by :func:`okrsite.authoring.number_or_text` and written as YAML
+writes numbers. A figure typed with money, a percent or a unit
+(``€1,400,000``, ``45%``, ``5 h``) was written as typed, for the loader to
+hold to the key result's or KPI's unit, so one site's check-ins came out
+written two ways (``revenue: 1.35`` beside ``revenue: "€1,400,000"``, both
+1.4 M EUR as read), and a reader of the file had to work out the second.
+
+Here such a check-in is read by the loader, as ``okrsite check`` reads it,
+and each figure the loader reads without a finding of its own is written
+as that number, in the key result's unit (``€1,400,000`` beside ``unit: M
+EUR``: ``1.4``). The check-in so written is read again, and is written so
+only when every such figure reads back as the same number with no new
+finding; otherwise, and for a figure the loader refuses or warns of (a
+percentage for a key result in euros, dollars beside euros), what was
+typed is written, so the loader's diagnostic names it as the user wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from okrsite.authoring import new_findings
+from okrsite.overlay import OverlayTree
+from okrsite.pipeline import LoadResult, ParseCache, load
+
+__all__ = ["figures_as_read"]
+
+#: the check-in's text, given its key results' values and a KPI's reading
+TextOf = Callable[[dict[str, Any], Any], str]
+
+
+def figures_as_read(
+    root: Path,
+    base: LoadResult,
+    cache: ParseCache,
+    rel: str,
+    text_of: TextOf,
+    values: dict[str, Any],
+    reading: Any,
+    *,
+    beside: Mapping[str, str] | None = None,
+) -> tuple[dict[str, Any], Any]:
+    """``values`` (an objective's, by key result id) and ``reading`` (a
+    KPI's) with each figure typed as text written as the number the loader
+    reads it as, when it reads back so; what was typed otherwise. ``rel``
+    is the check-in's path, ``text_of`` makes its text, ``beside`` other
+    files written with it (an objective whose milestones it ticks)."""
+    typed = {key for key, value in values.items() if isinstance(value, str)}
+    if isinstance(reading, str):
+        typed.add("value")
+    if not typed:
+        return values, reading
+    numbers, flagged = _read(root, base, cache, rel, text_of(values, reading), beside)
+    meant = {key: numbers[key] for key in typed if key in numbers and key not in flagged}
+    if not meant:
+        return values, reading
+    as_numbers = {key: _plain(meant[key]) if key in meant else v for key, v in values.items()}
+    as_reading = _plain(meant["value"]) if "value" in meant else reading
+    again, flagged_again = _read(root, base, cache, rel, text_of(as_numbers, as_reading), beside)
+    if any(
+        key not in again or _plain(again[key]) != _plain(number) or key in flagged_again
+        for key, number in meant.items()
+    ):
+        return values, reading  # not read back alike: written as typed, as the loader judges it
+    return as_numbers, as_reading
+
+
+def _read(
+    root: Path,
+    base: LoadResult,
+    cache: ParseCache,
+    rel: str,
+    text: str,
+    beside: Mapping[str, str] | None,
+) -> tuple[dict[str, float], set[str]]:
+    """The figures the loader reads in the check-in ``text`` at ``rel`` (by
+    key result id, a KPI's reading as ``"value"``), and the keys that a new
+    finding of the loader points at."""
+    files = {**(beside or {}), rel: text}
+    after = load(
+        OverlayTree(root, {path: body.encode("utf-8") for path, body in files.items()}),
+        base.as_of,
+        cache=cache,
+    )
+    flagged: set[str] = set()
+    for d in new_findings(base.diagnostics, after.diagnostics):
+        if d.file == rel and d.key_path:
+            flagged.add(str(d.key_path[-1]))
+    found = next((c for c in after.scored.portfolio.checkins if c.file == rel), None)
+    if found is None:
+        return {}, flagged
+    numbers = dict(found.values)
+    if found.kpi is not None and found.value is not None:
+        numbers["value"] = found.value
+        if found.kpi in flagged:  # kpi: nps and nps: 44: the reading on the line of its id
+            flagged.add("value")
+    return numbers, flagged
+
+
+def _plain(number: float) -> float | int:
+    """``number`` as YAML writes it: a whole one without ``.0``, others to
+    12 significant digits (1.4, never 1.4000000000000001)."""
+    rounded = float(f"{number:.12g}")
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 2**53 else rounded

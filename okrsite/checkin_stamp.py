@@ -1,0 +1,109 @@
+"""The moment ``okrsite checkin`` writes into a check-in's ``date:``.
+
+Without ``--date`` the command stamps the local time with its zone
+(:func:`okrsite.authoring_prompts.stamp_now`), so the new check-in is read
+after every earlier one of its day. A date typed without a time would be
+written as it is, and a check-in without a time counts from the start of
+its day (docs/scoring.md): on a day that already has check-ins with a time
+(every check-in the command wrote that day has one) it was read before
+them, so the values just entered were not the day's, and OKR311 warned of
+the file the command had just written. A date typed alone means "on that
+day", and entered after the day's other check-ins it is meant as the
+latest, as a backfilled check-in usually is, so:
+
+- ``--date`` naming today is stamped with the time now, as without it;
+- ``--date`` naming another day whose check-ins have a time is stamped the
+  minute after the day's last one, in its zone (23:59 at most: the file,
+  named after the day's others, breaks a tie), so it is read last;
+- a day without timed check-ins keeps the date alone: it is filed after
+  the day's other files, and their names order them.
+
+A time typed with the date is written as typed: it says where in the day
+the check-in belongs. The command says which time it stamped and how to
+give another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from okrsite.model import CheckIn, Portfolio
+from okrsite.resolve_checkins import checkin_order
+
+__all__ = ["Stamp", "checkin_stamp"]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The moment to write, what to say about it (``""``: nothing), and the
+    moment of the day's check-in it was stamped after (``None``: none), so a
+    command run twice is found to be the same check-in."""
+
+    when: date | datetime
+    note: str = ""
+    after: datetime | None = None
+
+
+def checkin_stamp(
+    p: Portfolio,
+    kind: str,
+    target: str,
+    moment: date | datetime | None,
+    now: datetime,
+    folder: str,
+) -> Stamp:
+    """The moment a check-in of ``target`` given ``--date moment`` is written
+    at; ``now`` is the stamp a check-in without ``--date`` gets, and
+    ``folder`` the check-in folder, for the note."""
+    if moment is None or isinstance(moment, datetime):
+        return Stamp(moment or now)
+    if moment == now.date():
+        return Stamp(
+            now,
+            f"okrsite: note: {moment} is today: stamped with the time now, "
+            f"{now:%H:%M}{now.tzname() or ''}, as without --date, so it is read after the "
+            f"check-ins written so far today (to place it elsewhere in the day, give the time: "
+            f'--date "{moment} 09:00")',
+        )
+    timed = sorted(
+        (c for c in _of_day(p, kind, target, moment) if c.time),
+        key=checkin_order,
+    )
+    if not timed:
+        return Stamp(moment)
+    last = timed[-1]
+    zone = _zone(last.zone)
+    hours, minutes = (int(part) for part in last.time.split(":")[:2])
+    at = datetime(moment.year, moment.month, moment.day, hours, minutes, tzinfo=zone)
+    stamped = min(at + timedelta(minutes=1), at.replace(hour=23, minute=59))
+    name = last.file.removeprefix(folder.rstrip("/") + "/")
+    return Stamp(
+        stamped,
+        f"okrsite: note: {moment} has check-ins with a time of day, the last {name} "
+        f"at {last.time[:5]}{last.zone}; a date alone counts from the start of the day, "
+        f"so this one is stamped {stamped:%H:%M}{last.zone}, after it, to be read as the "
+        f"day's latest (to place it elsewhere in the day, give the time: "
+        f'--date "{moment} 09:00")',
+        at,
+    )
+
+
+def _of_day(p: Portfolio, kind: str, target: str, day: date) -> list[CheckIn]:
+    """The check-ins of ``target`` (an objective's, or a KPI's readings) on ``day``."""
+    return [
+        c
+        for c in p.checkins
+        if c.date == day and (c.kpi if kind == "kpi" else c.objective) == target
+    ]
+
+
+def _zone(written: str) -> timezone | None:
+    """A check-in's zone as written (``+01:00``; ``""``: none) as a
+    ``tzinfo`` named as written, so the stamp is written in the same zone,
+    or without one beside a time that names none (mixing the two is
+    warned of, OKR311)."""
+    if not written:
+        return None
+    minutes = (int(written[1:3]) * 60 + int(written[4:6])) * (-1 if written[0] == "-" else 1)
+    return timezone(timedelta(minutes=minutes), written)
