@@ -54,6 +54,7 @@ def block_main(context, missing=missing, environment=environment):
     l_0_history = resolve('history')
     l_0_history_source = resolve('history_source')
     l_0_history_kpi = resolve('history_kpi')
+    l_0_history_name = resolve('history_name')
     l_0_m = resolve('m')
     l_0_supports = resolve('supports')
     l_0_supported_by = resolve('supported_by')
@@ -267,13 +268,24 @@ def block_main(context, missing=missing, environment=environment):
         else:
             pass
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'From the first to the last day of cycle %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'cycle'), _block_vars=_block_vars), _block_vars=_block_vars))
-        yield ' Solid line and points: progress at the end of each day with a check-in; dashed line: expected progress.'
+        yield ' '
+        if ((undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi) and environment.getattr((undefined(name='history_source') if l_0_history_source is missing else l_0_history_source), 'checkins')):
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Solid line and points: progress at the end of each day with a check-in and on the day of the latest reading of KPI %(kpi)s; dashed line: expected progress.', kpi=environment.getattr((undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi), 'name'), _block_vars=_block_vars))
+        elif (undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi):
+            pass
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Solid line and point: progress on the day of the latest reading of KPI %(kpi)s; dashed line: expected progress.', kpi=environment.getattr((undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi), 'name'), _block_vars=_block_vars))
+        else:
+            pass
+            yield 'Solid line and points: progress at the end of each day with a check-in; dashed line: expected progress.'
         if environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'):
             pass
             yield ' '
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Vertical line: as of %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'marker'), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</figcaption></figure>\n'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s at the end of each day with a check-in', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
+        l_0_history_name = t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='o') if l_0_o is missing else l_0_o), 'title'))
+        _block_vars['history_name'] = l_0_history_name
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='history') if l_0_history is missing else l_0_history), caption=((context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s at the end of each day with a check-in and on the day of the latest reading of KPI %(kpi)s', name=(undefined(name='history_name') if l_0_history_name is missing else l_0_history_name), kpi=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi), 'name')), _block_vars=_block_vars) if environment.getattr((undefined(name='history_source') if l_0_history_source is missing else l_0_history_source), 'checkins') else context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s on the day of the latest reading of KPI %(kpi)s', name=(undefined(name='history_name') if l_0_history_name is missing else l_0_history_name), kpi=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi), 'name')), _block_vars=_block_vars)) if (undefined(name='history_kpi') if l_0_history_kpi is missing else l_0_history_kpi) else context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s at the end of each day with a check-in', name=(undefined(name='history_name') if l_0_history_name is missing else l_0_history_name), _block_vars=_block_vars)), _block_vars=_block_vars))
         yield '\n</section>\n'
     yield '\n<section aria-labelledby="aligned">\n<h2 id="aligned">Aligned objectives</h2>\n'
     yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='direct') if l_0_direct is missing else l_0_direct), Markup('No objectives are aligned directly to this objective.'), _block_vars=_block_vars))
@@ -384,7 +396,7 @@ def block_main(context, missing=missing, environment=environment):
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
             yield ' × '
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_p, (undefined(name='places') if l_0_places is missing else l_0_places), _loop_vars=_loop_vars))
-            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 107 in 'objective.html' evaluated to false and no else section was defined.")))
+            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 108 in 'objective.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_w = l_1_p = missing
         yield ') ÷ '
         yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='explain') if l_0_explain is missing else l_0_explain), 'total_weight'), 3, _block_vars=_block_vars))
@@ -527,4 +539,4 @@ def block_main(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {'main': block_main}
-debug_info = '1=13&2=16&3=20&6=96&7=98&8=109&11=114&12=116&13=121&15=123&16=128&18=136&20=138&21=144&22=151&23=153&24=160&25=166&26=182&27=184&28=190&29=199&30=215&31=217&37=232&41=235&44=241&47=247&51=250&54=253&55=256&56=258&57=276&63=279&66=281&69=284&70=307&71=311&75=317&79=320&85=347&88=350&95=353&96=355&97=357&99=360&101=362&106=372&107=377&109=400&110=408&112=414&113=417&114=423&115=425&117=432&118=435&119=444&120=455&121=458&122=466&123=479&125=485&126=494&127=496&128=498&134=500&136=503&142=515&144=517&145=526'
+debug_info = '1=13&2=16&3=20&6=97&7=99&8=110&11=115&12=117&13=122&15=124&16=129&18=137&20=139&21=145&22=152&23=154&24=161&25=167&26=183&27=185&28=191&29=200&30=216&31=218&37=233&41=236&44=242&47=248&51=251&54=254&55=257&56=259&57=286&58=288&64=291&67=293&70=296&71=319&72=323&76=329&80=332&86=359&89=362&96=365&97=367&98=369&100=372&102=374&107=384&108=389&110=412&111=420&113=426&114=429&115=435&116=437&118=444&119=447&120=456&121=467&122=470&123=478&124=491&126=497&127=506&128=508&129=510&135=512&137=515&143=527&145=529&146=538'
