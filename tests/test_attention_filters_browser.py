@@ -84,13 +84,32 @@ def test_a_team_filter_filters_the_stale_objectives_too(browser: Any, site: Path
     assert set(shown["attention"]) == sales, shown
     # longest without a check-in first, as the list is without a filter
     assert shown["stale"] == ["Goal 0", "Goal 2", "Goal 4"], shown
-    assert count == "6 of 12 shown", count
+    # each of the three is in both lists, and counts once
+    assert count == "3 of 6 shown", count
 
 
 def test_without_a_filter_both_lists_keep_their_order(browser: Any, site: Path) -> None:
     shown, count = _shown(browser, site, "")
     assert len(shown["attention"]) == 6, shown
     assert shown["stale"] == [f"Goal {i}" for i in range(6)], shown
-    assert count == "12 of 12 shown", count
+    assert count == "6 of 6 shown", count
     # the sort box's first choice names the two lists' orders, not one of them
     assert shown["order"] == ["each list’s own order"], shown
+
+
+def test_the_count_counts_each_objective_once(browser: Any, site: Path) -> None:
+    """An objective stale and needing attention is in both lists; the count
+    line (and the line print shows in its place) counts objectives, as the
+    dashboard's "N more objectives" does, not list entries: 12 entries, 6
+    objectives (fix 48)."""
+    page = browser.new_page()
+    page.goto((site / "attention/index.html").as_uri() + "?team=ops")
+    entries = page.eval_on_selector_all(
+        "ul.objs > li:not([hidden]) a.obj-title", "links => links.map(a => a.textContent)"
+    )
+    count = page.inner_text(".list-filters > .meta")
+    printed = page.eval_on_selector(".filter-print", "p => p.textContent")
+    page.close()
+    assert len(entries) == 6 and len(set(entries)) == 3, entries
+    assert count == "3 of 6 shown", count
+    assert printed.endswith("3 of 6 shown"), printed

@@ -68,7 +68,12 @@
       var holder = lis[i].hasAttribute("data-status") ? lis[i] : lis[i].querySelector(":scope > [data-status]");
       /* the teams above the item's team, [id, name] pairs (filter_data.html): a
          team's choice shows its sub-teams' objectives, as its figures count them */
+      /* who: the objective the item is, by its link to the objective's page
+         (attention/index.html lists an objective stale and needing attention
+         in each of its lists; the count counts it once) */
+      var link = lis[i].querySelector("a.obj-title[href]") || lis[i].querySelector("a[href]");
       if (holder) items.push({ li: lis[i], data: holder, list: lists[l], order: items.length,
+                               who: link ? link.getAttribute("href") : "#" + items.length,
                                above: JSON.parse(holder.getAttribute("data-teams-above") || "[]") });
     }
   }
@@ -282,6 +287,13 @@
           .replace(/\{(summary|shown)\}/g, function (m, k) { return k === "summary" ? summary.getAttribute("data-all") : figure(left); });
     }
   }
+  /* how many objectives the items are: one listed twice counts once */
+  function objectives(list) {
+    var seen = {}, n = 0;
+    list.forEach(function (x) { if (!seen[x.who]) { seen[x.who] = true; n++; } });
+    return n;
+  }
+  var everyone = objectives(items);
   function apply() {
     var shown = 0;
     items.forEach(function (x) {
@@ -321,7 +333,8 @@
       ? said.replace(/\{(matched|total|context)\}/g, function (m, k) {
           return figure(k === "matched" ? shown : k === "total" ? items.length : contexts);
         })
-      : count.getAttribute("data-count").replace("{shown}", figure(shown)).replace("{total}", figure(items.length));
+      : count.getAttribute("data-count").replace("{shown}", figure(objectives(items.filter(function (x) { return x.ok; }))))
+          .replace("{total}", figure(everyone));
     summarise(count.textContent);
     explain();
   }
