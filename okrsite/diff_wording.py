@@ -457,9 +457,7 @@ def _when(c: CheckInChange, w: Words = ENGLISH) -> str:
     read as if the later were the earlier."""
     if not c.time:
         return w.day(c.date)
-    if c.zone:
-        return f"{w.day(c.date)} {w._('%(time)s (UTC%(offset)s)', time=c.time, offset=c.zone)}"
-    return f"{w.day(c.date)} {c.time}"
+    return f"{w.day(c.date)} {w.language.clock(c.time, c.zone)}"
 
 
 def _confidence_move(

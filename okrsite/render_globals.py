@@ -206,6 +206,8 @@ class TemplateGlobals:
             # a figure as a formula's term: a negative one with the operators' minus
             "formula_minus": formula_minus,
             "day": self.language.day,
+            # a check-in's time with its zone: 09:15 (UTC+02:00)
+            "clock": self.language.clock,
             "atom_time": atom_time,
             "status_word": self.status_word,
             # a cycle as pages name it: its title, else its name (one field)

@@ -281,6 +281,8 @@ class RenderPieces:
             if show_target and (view.target or view.target_id):
                 target = view.target.name if view.target else view.target_id
             words = self.table_words
-            context = words.checkin(self.language.day(view.date), view.time + view.zone, target)
+            # the time as the heading writes it, 09:15 (UTC+02:00)
+            when = self.language.clock(view.time, view.zone)
+            context = words.checkin(self.language.day(view.date), when, target)
             notes = Markup(name_tables(notes, context, words))
         return view if notes == view.notes else replace(view, notes=notes)

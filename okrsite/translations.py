@@ -175,6 +175,18 @@ class Language:
             return f"1 {SINGULARS[unit]}"
         return f"{figure} {unit}"
 
+    def clock(self, time: str, zone: str = "") -> str:
+        """A check-in's time of day as its heading writes it: with the zone
+        its time names, ``09:15 (UTC+02:00)`` (a bare ``09:15+02:00`` reads
+        as a range or a sum), or ``09:15`` alone; empty without a time. The
+        one writing of the heading, a note's table's name, the check-in
+        lists and the diff's reports (``okrsite.table_words``)."""
+        if not time:
+            return ""
+        if not zone:
+            return time
+        return self.gettext("%(time)s (UTC%(offset)s)") % {"time": time, "offset": zone}
+
     def day(self, value: date | None) -> str:
         """A date: ISO 8601 for English (unambiguous, as okrsite always wrote
         them), the language's medium format otherwise (20.11.2026 in German)."""

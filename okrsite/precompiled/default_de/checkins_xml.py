@@ -54,6 +54,7 @@ def root(context, missing=missing, environment=environment):
     for l_1_c, l_1_loop in LoopContext((undefined(name='entries') if l_0_entries is missing else l_0_entries), undefined):
         l_1_timed = resolve('timed')
         l_1_day = resolve('day')
+        l_1_clock = resolve('clock')
         l_1_atom_time = resolve('atom_time')
         l_1_person_name = resolve('person_name')
         l_1_objective_scores = resolve('objective_scores')
@@ -92,7 +93,7 @@ def root(context, missing=missing, environment=environment):
         yield '  <entry>\n    <title>'
         if ((undefined(name='timed') if l_1_timed is missing else l_1_timed) and (environment.getattr(l_1_c, 'id') in (undefined(name='timed') if l_1_timed is missing else l_1_timed))):
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=markup_join((context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), ' ', (context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr(l_1_c, 'time'), offset=environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars) if environment.getattr(l_1_c, 'zone') else environment.getattr(l_1_c, 'time')), )), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=markup_join((context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), ' ', context.call((undefined(name='clock') if l_1_clock is missing else l_1_clock), environment.getattr(l_1_c, 'time'), environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars), )), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
         else:
             pass
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
@@ -228,8 +229,8 @@ def root(context, missing=missing, environment=environment):
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1_day = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_confidence_out_of = l_1_origins = l_1_checkin_notes = missing
+    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1_day = l_1_clock = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_confidence_out_of = l_1_origins = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '2=43&3=45&4=47&5=49&6=51&9=54&10=74&12=93&13=100&14=104&15=106&16=108&20=126&21=218'
+debug_info = '2=43&3=45&4=47&5=49&6=51&9=54&10=75&12=94&13=101&14=105&15=107&16=109&20=127&21=219'

@@ -10,10 +10,11 @@ def root(context, missing=missing, environment=environment):
     l_0_checkin = resolve('checkin')
     l_0_level = resolve('level')
     l_0_day = resolve('day')
-    l_0__ = resolve('_')
+    l_0_clock = resolve('clock')
     l_0_show_target = resolve('show_target')
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
+    l_0__ = resolve('_')
     l_0_num = resolve('num')
     l_0_confidence_out_of = resolve('confidence_out_of')
     l_0_with_unit = resolve('with_unit')
@@ -55,14 +56,10 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'))
     yield '">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date')))
-    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'):
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
         pass
         yield ' '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), offset=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone')))
-    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
-        pass
-        yield ' '
-        yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'))
+        yield escape(context.call((undefined(name='clock') if l_0_clock is missing else l_0_clock), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone')))
     yield '</time>'
     if ((undefined(name='show_target') if l_0_show_target is missing else l_0_show_target) and (environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target') or environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'target_id'))):
         pass
@@ -125,4 +122,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=46&3=48&4=84&5=94&6=97&8=113&9=116&11=120&12=123'
+debug_info = '2=47&3=49&4=81&5=91&6=94&8=110&9=113&11=117&12=120'

@@ -28,27 +28,22 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_1_day = resolve('day')
+    l_1_clock = resolve('clock')
     t_3 = []
     pass
     t_3.append(
         escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))),
     )
-    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'):
+    if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
         pass
         t_3.extend((
             ' ',
-            escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(time)s (UTC%(offset)s)', time=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), offset=environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'))),
-        ))
-    elif environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
-        pass
-        t_3.extend((
-            ' ',
-            escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time')),
+            escape(context.call((undefined(name='clock') if l_1_clock is missing else l_1_clock), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'), environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'zone'))),
         ))
     l_0_when = (Markup if context.eval_ctx.autoescape else identity)(concat(t_3))
     context.vars['when'] = l_0_when
     context.exported_vars.add('when')
-    l_1_day = missing
+    l_1_day = l_1_clock = missing
     yield '<li><time datetime="'
     yield escape(environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'date'))
     if environment.getattr((undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'time'):
@@ -95,4 +90,4 @@ def root(context, missing=missing, environment=environment):
     yield '</li>'
 
 blocks = {}
-debug_info = '2=34&3=53'
+debug_info = '2=35&3=48'
