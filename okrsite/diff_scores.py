@@ -111,12 +111,14 @@ def moved(before: float | None, after: float | None) -> bool:
     return _rounded(before) != _rounded(after)
 
 
-def _percent_at(x: float | None, places: int) -> str:
+def _percent_at(x: float | None, places: int, pad: bool = True) -> str:
+    """``x`` as a percentage with ``places`` decimals, trailing zeros kept
+    when ``pad`` (:func:`percent_move` says when)."""
     if x is None:
         return "—"
     if places == 0 or abs(x * 100) >= numbers.MAX_PERCENT:
         return numbers.percent_text(x)
-    return numbers.format_fixed(x * 100, places, pad=True) + "%"
+    return numbers.format_fixed(x * 100, places, pad=pad) + "%"
 
 
 def _true_to(before: float, after: float, places: int) -> bool:
@@ -151,7 +153,7 @@ def percent_move(
     before: float | None,
     after: float | None,
     arrow: bool = True,
-    percent_at: Callable[[float | None, int], str] = _percent_at,
+    percent_at: Callable[[float | None, int, bool], str] = _percent_at,
     places: tuple[int, int] = (0, 0),
 ) -> str:
     """``40% → 55% ▲``: a progress or expected progress before → after as the
@@ -169,13 +171,25 @@ def percent_move(
     expected (:func:`okrsite.scoring_pace.pace_places`); a side gets at
     least those, so it reads as that side's page did: 0.345 at risk is
     "34.5% → 36%", never "35% → 36%" beside "at-risk → on-track".
+
+    ``percent_at(x, places, pad)`` keeps trailing zeros when ``pad``: the
+    one rule of when is here, for every language. A side written with the
+    move's decimals is padded, so both read alike ("54.0% → 54.4%"); one
+    whose decimals come from its page's alone is written as that page wrote
+    it, trailing zeros dropped ("24% → 30%" where the page says "24%" beside
+    "expected 54.3%", not "24.0%").
     """
     move = 0
     if before is not None and after is not None and moved(before, after):
         b, a = before, after
-        move = fewest_places(lambda p: percent_at(b, p) != percent_at(a, p) and _true_to(b, a, p))
+        move = fewest_places(
+            lambda p: percent_at(b, p, True) != percent_at(a, p, True) and _true_to(b, a, p)
+        )
     before_places, after_places = max(move, places[0]), max(move, places[1])
-    text = f"{percent_at(before, before_places)} → {percent_at(after, after_places)}"
+    # padded only where the move's decimals are what it is written with
+    before_text = percent_at(before, before_places, move > 0 and before_places == move)
+    after_text = percent_at(after, after_places, move > 0 and after_places == move)
+    text = f"{before_text} → {after_text}"
     if not arrow or before is None or after is None or not moved(before, after):
         return text
     delta: float = numbers.percent(after) - numbers.percent(before)

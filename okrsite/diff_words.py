@@ -230,13 +230,14 @@ class Words:
         )
         return text % {"percent": self.language.percent(self.language.number(bound))}
 
-    def _percent_at(self, x: float | None, places: int) -> str:
+    def _percent_at(self, x: float | None, places: int, pad: bool = True) -> str:
+        """:func:`okrsite.diff_scores._percent_at` in this language's numbers."""
         if x is None:
             return "—"
         if places == 0 or abs(x * 100) >= numbers.MAX_PERCENT:
             return self.percent(x)
         return self.language.percent(
-            self.language.number(numbers.format_fixed(x * 100, places, pad=True))
+            self.language.number(numbers.format_fixed(x * 100, places, pad=pad))
         )
 
     def percent_move(
