@@ -294,6 +294,10 @@ class HistoryReader:
             self._pending = []
             return self._read(current)
         history.commits_read = read.count
+        from okrsite.history_former_names import FormerNames
+
+        content = real_content_dir(self.site_root, self.config.content_dir)
+        history.former_names = FormerNames(site.toplevel, site.prefix, content, head)
         history.source = repr(
             (
                 head,

@@ -19,6 +19,7 @@ from okrsite.diff_records import MORE as _MORE
 from okrsite.model import pickled_by_fields
 
 if TYPE_CHECKING:
+    from okrsite.history_former_names import FormerNames
     from okrsite.history_why import Why
 
 _Day = date  # inside Change, ``date`` names its field
@@ -177,6 +178,10 @@ class SiteHistory:
     #: (:mod:`okrsite.history_why`): a function of the commit, so kept beside
     #: the changes, not in each (a timeline's fingerprint need not hash it)
     whys: dict[str, Why] = field(default_factory=dict)
+    #: the names of people and teams whose files its commits deleted
+    #: (:mod:`okrsite.history_former_names`), read when a timeline asks for
+    #: one the site does not name; a function of the commits, as ``whys``
+    former_names: FormerNames | None = None
     #: what this history was read from (HEAD, settings, cycles, okrsite's version);
     #: empty when it was put together some other way (tests)
     source: str = ""

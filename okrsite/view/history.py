@@ -22,6 +22,7 @@ from typing import Any
 from okrsite.checkin_index import checkin_index
 from okrsite.config import SiteConfig
 from okrsite.history import Change, SiteHistory
+from okrsite.history_former_names import FormerNames
 from okrsite.history_prints import change_fields, entries_print, origin_fields, origins_fields
 from okrsite.history_records import in_submodule
 from okrsite.history_why import Why
@@ -163,18 +164,27 @@ def _name(
     people: dict[str, str],
     teams: dict[str, str],
     labels: dict[str, str] | None = None,
+    former: FormerNames | None = None,
 ) -> str | None:
     """A person's or team's name for an owner or team id, as other pages name
-    them; a yes-or-no key result's ``done`` in words (with ``labels``)."""
+    them, else as they were known when their file was deleted (``former``:
+    an owner who left is ``Kim Park`` on the timeline, as in ``okrsite
+    diff``, not ``kim-park``); a yes-or-no key result's ``done`` in words
+    (with ``labels``)."""
     if field == "done" and labels is not None and isinstance(value, bool):
         return labels["_done"] if value else labels["_not_done"]
     if not isinstance(value, str):
         return None
     if field in PERSON_FIELDS:
-        return people.get(value, value)
-    if field in TEAM_FIELDS:
-        return teams.get(value, value)
-    return None
+        kind, known = "person", people
+    elif field in TEAM_FIELDS:
+        kind, known = "team", teams
+    else:
+        return None
+    name = known.get(value)
+    if name is None and former is not None:
+        name = former.name(kind, value)
+    return value if name is None else name
 
 
 def _entry(
@@ -186,6 +196,7 @@ def _entry(
     people: dict[str, str],
     teams: dict[str, str],
     why: Why | None,
+    former: FormerNames | None = None,
 ) -> TimelineEntry:
     name = change.field
     return TimelineEntry(
@@ -204,8 +215,8 @@ def _entry(
         key_result_title=krs.get(change.key_result or "", change.key_result),
         mid_cycle=change.mid_cycle,
         less_ambitious=change.less_ambitious,
-        old_name=_name(name, change.old, people, teams, labels),
-        new_name=_name(name, change.new, people, teams, labels),
+        old_name=_name(name, change.old, people, teams, labels, former),
+        new_name=_name(name, change.new, people, teams, labels, former),
         old_unit=units[0],
         new_unit=units[1],
         authored=change.authored if change.authored != change.date else None,
@@ -309,13 +320,13 @@ def timeline(
     people, teams = p.person_names, p.team_names
     krs = kr_titles(changes, krs)
     shown = zip(changes, _units(changes, units), strict=True)
-    whys = history.whys
+    whys, former = history.whys, history.former_names
     # newest first in the order the commits entered the branch, as the
     # history holds them (okrsite.history_fold) and api/history.json lists
     # them: never by the dates shown, which a committer's wrong clock can
     # put out of order, so the top entry is always how things are now
     entries = [
-        _entry(c, config, krs, labels, u, people, teams, whys.get(c.commit))
+        _entry(c, config, krs, labels, u, people, teams, whys.get(c.commit), former)
         for c, u in reversed(list(shown))
     ]
     out["entries"] = entries
@@ -409,8 +420,12 @@ def timeline_key(
     read.append(list(changes))
     plain.append([change_fields(c) for c in changes])
     people, teams = p.person_names, p.team_names
+    former = history.former_names
     names = [
-        (_name(c.field, c.old, people, teams), _name(c.field, c.new, people, teams))
+        (
+            _name(c.field, c.old, people, teams, None, former),
+            _name(c.field, c.new, people, teams, None, former),
+        )
         for c in changes
         if c.field in PERSON_FIELDS or c.field in TEAM_FIELDS
     ]
