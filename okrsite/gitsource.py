@@ -402,6 +402,9 @@ class CommitInfo:
     committed: str
     subject: str
     body: str
+    #: the further authors its ``Co-authored-by:`` trailers name, through git's
+    #: mailmap, names only (:mod:`okrsite.history_co_authors`)
+    co_authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

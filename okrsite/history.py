@@ -233,6 +233,10 @@ class HistoryReader:
         if head == self.head and mailmap == self.mailmap and self.history is not None:
             return self.history
         commits = log_commits(site.toplevel)
+        if commits:
+            from okrsite.history_co_authors import with_co_authors
+
+            commits = with_co_authors(site.toplevel, commits)
         self.mailmap = mailmap
         if not commits:
             self.head, self.history = head, unavailable("No history yet: there are no commits.")

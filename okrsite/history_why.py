@@ -16,8 +16,12 @@ own), a :class:`Why`:
   or ``Begründung:``) of the message (its
   paragraph, up to a blank line, the next ``Key:`` line or a line git
   writes itself: :data:`_GIT_LINE`), shown first.
-* ``detail``: the rest of the message (its body without the reason),
-  cut to :data:`DETAIL_LIMIT` characters, for a page to show on request.
+* ``detail``: the rest of the message (its body without the reason and
+  without ``Co-authored-by:`` trailers), cut to :data:`DETAIL_LIMIT`
+  characters, for a page to show on request.
+* ``co_authors``: the further authors those trailers name, through git's
+  mailmap and by name only (:mod:`okrsite.history_co_authors`): a trailer's
+  address is published nowhere.
 
 A conflicted merge finished with ``git commit --no-edit`` keeps git's
 "# Conflicts:" list of files in its message (no editor's cleanup dropped
@@ -42,6 +46,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrsite.gitsource import CommitInfo
+from okrsite.history_co_authors import TRAILER as CO_AUTHOR
 from okrsite.limits import CONTROL_CHARS
 from okrsite.model import pickled_by_fields
 
@@ -98,12 +103,16 @@ class Why:
     message: str
     reason: str | None = None
     detail: str | None = None
+    co_authors: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        """``message`` and, where there is one, ``reason``, for ``api/history.json``."""
+        """``message`` and, where there is one, ``reason`` and the ``co_authors``
+        (names), for ``api/history.json``."""
         out: dict[str, Any] = {"message": self.message}
         if self.reason is not None:
             out["reason"] = self.reason
+        if self.co_authors:
+            out["co_authors"] = list(self.co_authors)
         return out
 
 
@@ -206,15 +215,16 @@ def commit_why(c: CommitInfo) -> Why | None:
             reason = _line(" ".join(said)) or None
             del rest[i:j]
             continue
-        if _GITLAB_MERGE.fullmatch(rest[i].strip()):
-            del rest[i]  # the entry names the merge request
+        if _GITLAB_MERGE.fullmatch(rest[i].strip()) or CO_AUTHOR.match(rest[i]):
+            del rest[i]  # the entry names the merge request, and the co-authors
             continue
         i += 1
     detail = _BLANKS.sub("\n\n", "\n".join(rest)).strip()
-    if not subject and not reason and not detail:
+    if not subject and not reason and not detail and not c.co_authors:
         return None
     return Why(
         _cut(subject, MESSAGE_LIMIT),
         _cut(reason, REASON_LIMIT) if reason else None,
         _cut(detail, DETAIL_LIMIT) if detail else None,
+        c.co_authors,
     )

@@ -7,6 +7,11 @@ compared with ``okrsite diff`` through the CLI:
   timeline by the name they were known by, ``owner Kim Park → Tom Lee``, as
   the diff says it, not by the id ``kim-park``; likewise a team whose file
   was deleted, in English and German.
+* ``Co-authored-by:`` trailers are further authors, named through
+  ``.mailmap`` as the author is: "Tom Lee with Ana Costa" on the timeline
+  (``mit`` in German), a ``co_authors`` list of names in
+  ``api/history.json``, out of "Rest of the commit message", and no
+  address on any page or file of the site.
 """
 
 from __future__ import annotations
@@ -98,3 +103,60 @@ def test_owner_and_team_whose_files_were_deleted_are_named_as_known(
     assert {"field": "owner", "old": "kim-park", "new": "tom-lee"}.items() <= next(
         c for c in changes if c["field"] == "owner"
     ).items()
+
+
+# ------------------------------------------------------------------ 3. co-authors
+@pytest.mark.parametrize(("language", "word"), [("en", "with"), ("de", "mit")])
+def test_co_authors_are_named_and_their_addresses_published_nowhere(
+    tmp_path: Path, language: str, word: str
+) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", config(language))
+    repo.write(
+        ".mailmap",
+        "Tom Lee <tom@acme.com> tom <tom@laptop.local>\n"
+        "Ana Costa <ana@acme.com> <ana@old.example>\n",
+    )
+    repo.write(OBJECTIVE, na("Tom Lee", "sales"))
+    repo.commit("base", "alice", "2026-10-01T10:00:00+00:00")
+    repo.write(OBJECTIVE, na("Tom Lee", "sales", target=12))
+    repo.git("add", "-A")
+    env = {"who": "alice", "when": "2026-10-20T10:00:00+00:00"}
+    repo.git(
+        "-c",
+        "user.name=tom",
+        "-c",
+        "user.email=tom@laptop.local",
+        "commit",
+        "-q",
+        "--author=tom <tom@laptop.local>",
+        "-m",
+        "Ease NA deals (#3)",
+        "-m",
+        "Reason: two AEs left in October.",
+        "-m",
+        "Hiring froze.",
+        "-m",
+        "Co-authored-by: ana <ana@old.example>\n"
+        "Co-authored-by: Ben Ito <ben@acme.com>\n"
+        "Co-authored-by: tom <tom@laptop.local>",
+        **env,
+    )
+    out = tmp_path / "out"
+    data = build(repo, out)
+    entries = timeline(out, "objectives/na/index.html")
+    assert entries[0].startswith("2026-10-20") or entries[0].startswith("20.10.2026"), entries
+    assert f"Tom Lee {word} Ana Costa, Ben Ito · " in entries[0], entries
+    assert "Hiring froze." in entries[0] and "Co-authored-by" not in entries[0], entries
+    change = data["objectives"]["na"]["key_results"]["deals"]["changes"][0]
+    assert change["field"] == "target"
+    assert change["co_authors"] == ["Ana Costa", "Ben Ito"]
+    assert change["author"] == "Tom Lee"
+    # the commit without trailers has no co-authors
+    created = next(c for c in data["objectives"]["na"]["changes"] if c["field"] == "created")
+    assert "co_authors" not in created
+    for path in out.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes()
+            for address in (b"ana@", b"ben@", b"tom@", b"old.example", b"laptop.local"):
+                assert address not in text, (path, address)

@@ -108,6 +108,9 @@ class TimelineEntry:
     #: a merge's entry for a value it kept of main's over its branch's, judged
     #: neither way (:attr:`okrsite.history.Change.not_kept`)
     not_kept: bool = False
+    #: the further authors the commit's ``Co-authored-by:`` trailers name
+    #: (:attr:`okrsite.history_why.Why.co_authors`): names, never addresses
+    co_authors: tuple[str, ...] = ()
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -227,6 +230,7 @@ def _entry(
         reason=why.reason if why is not None else None,
         detail=why.detail if why is not None else None,
         not_kept=change.not_kept,
+        co_authors=why.co_authors if why is not None else (),
     )
 
 

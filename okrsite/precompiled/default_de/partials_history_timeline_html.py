@@ -206,6 +206,7 @@ def root(context, missing=missing, environment=environment):
             l_1_loop = missing
             for l_1_e, l_1_loop in LoopContext(environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'), undefined):
                 l_1_day = resolve('day')
+                l_1_co_authors = resolve('co_authors')
                 l_1_old = resolve('old')
                 l_1_new = resolve('new')
                 l_1_with_unit = resolve('with_unit')
@@ -218,8 +219,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 54 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 54 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 56 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 56 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -232,7 +233,30 @@ def root(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_e, 'authored'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                     yield ')'
                 yield ' · '
-                if environment.getattr(l_1_e, 'author'):
+                if (environment.getattr(l_1_e, 'author') and environment.getattr(l_1_e, 'co_authors')):
+                    pass
+                    t_12 = []
+                    pass
+                    l_3_loop = missing
+                    for l_3_name, l_3_loop in LoopContext(environment.getattr(l_1_e, 'co_authors'), undefined):
+                        _loop_vars = {}
+                        pass
+                        if (not environment.getattr(l_3_loop, 'first')):
+                            pass
+                            t_12.append(
+                                ', ',
+                            )
+                        t_12.extend((
+                            '<bdi>',
+                            escape(l_3_name),
+                            '</bdi>',
+                        ))
+                    l_3_loop = l_3_name = missing
+                    l_1_co_authors = (Markup if context.eval_ctx.autoescape else identity)(concat(t_12))
+                    _loop_vars['co_authors'] = l_1_co_authors
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(author)s with %(co_authors)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'author')), co_authors=(undefined(name='co_authors') if l_1_co_authors is missing else l_1_co_authors), _loop_vars=_loop_vars))
+                    yield ' · '
+                elif environment.getattr(l_1_e, 'author'):
                     pass
                     yield '<bdi>'
                     yield escape(environment.getattr(l_1_e, 'author'))
@@ -395,7 +419,7 @@ def root(context, missing=missing, environment=environment):
                     l_2_loop = l_2_line = missing
                     yield '</p></details>'
                 yield '</li>\n'
-            l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_old = l_1_new = l_1_with_unit = missing
+            l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_co_authors = l_1_old = l_1_new = l_1_with_unit = missing
             yield '</ol>\n'
         elif (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') and (not environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'))):
             pass
@@ -405,4 +429,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '22=70&23=75&24=91&28=116&29=123&30=125&34=130&35=133&37=136&38=139&41=142&42=147&43=152&46=155&47=176&48=195&51=203&54=207&55=267&56=350&57=363&58=371&59=384&61=400&62=404'
+debug_info = '24=70&25=75&26=91&30=116&31=123&32=125&36=130&37=133&39=136&40=139&43=142&44=147&45=152&48=155&49=176&50=195&53=203&56=207&57=291&58=374&59=387&60=395&61=408&63=424&64=428'
