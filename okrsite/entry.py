@@ -22,4 +22,7 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("Aborted!\n")
         raise SystemExit(1) from None
+    from okrsite import interrupt_at_start
+
+    interrupt_at_start.release()  # from here click says "Aborted!" and commands clean up
     run()

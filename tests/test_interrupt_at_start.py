@@ -42,23 +42,15 @@ def test_ctrl_c_while_starting_says_aborted_without_a_traceback(
     _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:
         pytest.skip(f"the build ended within {delay} s, before the interrupt")
-    # an interrupt before okrsite's command line starts loading (Python's own
-    # start, and the package's first lines: okrsite/__init__.py, the
-    # dataclass table it installs, the entry module itself, some 50 ms) is
-    # Python's, as docs/limits.md
-    # says; one anywhere in the command line's modules is "Aborted!", exit 1
+    # the package's first line guards it (okrsite.interrupt_at_start, fix 48):
+    # no traceback through any of okrsite's modules; one only in Python's own
+    # start, before okrsite's code runs, is out of its reach (docs/limits.md)
     frames = [
         line.strip()
         for line in err.splitlines()
         if line.strip().startswith("File ") and "okrsite" + os.sep in line
     ]
-    package_start = bool(frames) and os.path.join("okrsite", "__init__.py") in frames[0]
-    entry_start = all(
-        os.path.join("okrsite", "__main__.py") in f
-        or (os.path.join("okrsite", "entry.py") in f and f.endswith("in <module>"))
-        for f in frames
-    )
-    assert not frames or package_start or entry_start, err
+    assert not frames, err
     if "Traceback" not in err:
         # exit 1, or ended by the signal itself when it lands as Python
         # winds down after "Aborted!": either way no traceback, nothing written

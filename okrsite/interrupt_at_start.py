@@ -1,0 +1,68 @@
+"""Ctrl-C before the command line is loaded: "Aborted!" and exit 1 from the package's first line.
+
+Python turns Ctrl-C into ``KeyboardInterrupt`` from the moment it starts,
+and click turns that into "Aborted!" only once a command runs;
+:mod:`okrsite.entry` guards the import of the command line, but the package's
+own start (``okrsite/__init__.py``, the dataclass table it installs, some
+15 ms) came before that guard and ended in Python's traceback through
+okrsite's modules. :func:`guard_when_run_as_command` is the first thing the
+package does: when the process is the ``okrsite`` command (its console
+script, or ``python -m okrsite``) it answers SIGINT with "Aborted!" and exit
+code 1, as click does, until :func:`release` hands Ctrl-C back to Python
+(``KeyboardInterrupt``, which the commands clean up after). A program that
+only imports okrsite keeps its own SIGINT handling. What comes before the
+package's first line (Python's own start, the ``.pth`` files of its
+site-packages) is out of okrsite's reach.
+"""
+
+from __future__ import annotations
+
+# the C module itself: ``signal``'s Python layer (its enums) takes about a
+# millisecond to load, a millisecond in which Ctrl-C would still be Python's
+import _signal as signal  # type: ignore[import-not-found]
+import os
+import sys
+from types import FrameType
+
+__all__ = ["guard_when_run_as_command", "release"]
+
+#: The console script's names on every platform (pip's launcher strips the same
+#: endings from ``sys.argv[0]``); ``re`` is not imported for this, it costs time.
+_SCRIPT_NAMES = frozenset({"okrsite", "okrsite.exe", "okrsite-script.py", "okrsite-script.pyw"})
+
+
+def _run_as_command() -> bool:
+    """Whether this process is ``okrsite …`` or ``python -m okrsite …``."""
+    argv = sys.argv
+    if argv[:1] == ["-m"]:  # python -m, while the module is being found
+        orig = list(getattr(sys, "orig_argv", []))
+        return any(a == "-m" and b == "okrsite" for a, b in zip(orig, orig[1:], strict=False))
+    if not argv or not argv[0]:
+        return False
+    return os.path.basename(argv[0]).lower() in _SCRIPT_NAMES
+
+
+def _abort(signum: int, frame: FrameType | None) -> None:
+    """Say what click says on Ctrl-C and end the process, no traceback."""
+    sys.stderr.write("Aborted!\n")
+    raise SystemExit(1)
+
+
+def guard_when_run_as_command() -> None:
+    """Answer Ctrl-C with "Aborted!" (exit 1) while the command starts, if this is the command."""
+    if not _run_as_command():
+        return
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _abort)
+    except ValueError:  # not the main thread: nothing to guard
+        pass
+
+
+def release() -> None:
+    """Give Ctrl-C back to Python once the command line is loaded (click says "Aborted!" from here)."""
+    try:
+        if signal.getsignal(signal.SIGINT) is _abort:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:
+        pass
