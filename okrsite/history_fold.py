@@ -27,7 +27,8 @@ it keeps the commit that first made it, and the timeline lists it once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -147,13 +148,16 @@ class _Timelines:
         day: date,
         again: Mapping[tuple[str, str], Event] | None = None,
         merged: bool = False,
+        brought: Collection[str] = (),
     ) -> None:
         """Fold in commit ``c``, which entered the branch on ``day``. ``again``:
         by ``(kind, id)``, how a record this commit created again differs from
         its version before its removal (:mod:`okrsite.history_readd`).
         ``merged``: a merge brought ``c`` in (it is not on HEAD's first-parent
         line): a change that leaves a value as it already was is none
-        (:meth:`same_as_before`)."""
+        (:meth:`same_as_before`). ``brought``: for a merge commit, the commits
+        it brought in (their changes it did not keep are marked so:
+        :meth:`not_kept_in`)."""
         self.place.setdefault(c.sha, len(self.place))
         authored = _day(c.authored)
         origin = Origin(c.sha, pr, c.author, authored, _day(c.committed))
@@ -205,7 +209,10 @@ class _Timelines:
                 ended if kept else None,
                 not kept,
             )
-            self.lines.setdefault((rec["kind"], rec["id"]), []).append(entry)
+            line = self.lines.setdefault((rec["kind"], rec["id"]), [])
+            if not kept:
+                self.not_kept_in(line, name, kr, brought, c.sha)
+            line.append(entry)
             return True
 
         # the check-in a commit wrote with a tick (okrsite checkin ticks the
@@ -246,6 +253,27 @@ class _Timelines:
                         continue  # the line said so already: its commit keeps the figure
                     values[d] = origin
                     said[d] = value
+
+    @staticmethod
+    def not_kept_in(
+        line: list[Change], name: str, kr: str | None, brought: Collection[str], merge: str
+    ) -> None:
+        """Mark the latest entries of ``line`` for field ``name`` (of key result
+        ``kr``) that commits ``merge`` brought in made, and ``merge`` did not
+        keep: they did not land, so they count as no easing (nor mid-cycle, nor
+        altering an ended cycle), as the merge's own entry does not; each keeps
+        its figures and what ``okrsite diff`` judged its commit
+        (:attr:`okrsite.history_records.Change.not_kept_in`). Main's own
+        entries before them (the value kept) stay as they are."""
+        for i in range(len(line) - 1, -1, -1):
+            entry = line[i]
+            if entry.key_result != kr or entry.field != name:
+                continue
+            if entry.commit not in brought:
+                return
+            line[i] = replace(
+                entry, mid_cycle=False, less_ambitious=False, cycle_ended=None, not_kept_in=merge
+            )
 
     def same_as_before(self, key: tuple[str, str], name: str, kr: str | None, new: Any) -> bool:
         """Whether the latest entry of ``key``'s timeline for field ``name`` (of
@@ -347,7 +375,13 @@ def assemble(
     csv_rows: dict[str, dict[str, Origin]] = {}
     csv_said: dict[str, dict[str, Any]] = {}
     ordered, merged_on = entered(commits)
+    brought: list[str] = []  # the commits the next merge on the line brings in
     for c in ordered:
+        if c.sha in merged_on:
+            brought.append(c.sha)
+            bringing: Collection[str] = ()
+        else:  # on the first-parent line: a merge brings in those folded since
+            bringing, brought = frozenset(brought), []
         event = events.get(c.sha)
         if not event:
             continue
@@ -360,7 +394,8 @@ def assemble(
         # a merged commit's change, or a merge's own (each side compared with
         # a parent): one that leaves a value as the fold has it already is none
         merged = c.sha in merged_on or resolution
-        lines.apply(c, pr, event, _day(merged_on.get(c.sha, c.committed)), again, merged)
+        entered_on = _day(merged_on.get(c.sha, c.committed))
+        lines.apply(c, pr, event, entered_on, again, merged, bringing)
         for ci in event["checkins"]:
             # a check-in moved to a new id keeps the commit that wrote it; one
             # whose figures or confidence a later commit changed is that

@@ -72,6 +72,13 @@ class Change:
     #: mid-cycle or after a cycle ended, as ``okrsite diff`` of the merge
     #: against its first parent reports nothing
     not_kept: bool = False
+    #: a merged branch's change that the merge bringing it in did not keep
+    #: (resolved in favour of main, ``git merge -s ours``): the merge commit
+    #: whose :attr:`not_kept` entry says so. It keeps its figures and ``note``
+    #: (what ``okrsite diff`` judged the commit itself), but did not land, so
+    #: it counts as no easing: ``less_ambitious`` and ``mid_cycle`` false, no
+    #: ``cycle_ended`` (:meth:`okrsite.history_fold._Timelines.not_kept_in`)
+    not_kept_in: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -87,14 +94,17 @@ class Change:
         }
         if self.authored is not None and self.authored != self.date:
             out["authored"] = self.authored.isoformat()  # written before it landed
-        if self.note is not None and self.note not in (_LESS, _MORE):
+        if self.note is not None and (self.not_kept_in or self.note not in (_LESS, _MORE)):
             # more or less ambitious is what ``less_ambitious`` says; ``note``
-            # is written only for what it cannot say (direction reversed)
+            # is written only for what it cannot say (direction reversed), and
+            # for a change not kept, whose ``less_ambitious`` is false
             out["note"] = self.note
         if self.cycle_ended is not None:
             out["cycle_ended"] = self.cycle_ended
         if self.not_kept:
             out["not_kept"] = True  # the branch's change was not kept in the merge
+        if self.not_kept_in is not None:
+            out["not_kept_in"] = self.not_kept_in  # this merge did not keep it
         return out
 
 

@@ -111,6 +111,10 @@ class TimelineEntry:
     #: the further authors the commit's ``Co-authored-by:`` trailers name
     #: (:attr:`okrsite.history_why.Why.co_authors`): names, never addresses
     co_authors: tuple[str, ...] = ()
+    #: a merged branch's change the merge that brought it in did not keep:
+    #: that merge commit (:attr:`okrsite.history.Change.not_kept_in`); its
+    #: ``note`` is the judgement that did not land, ``less_ambitious`` false
+    not_kept_in: str | None = None
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -231,6 +235,7 @@ def _entry(
         detail=why.detail if why is not None else None,
         not_kept=change.not_kept,
         co_authors=why.co_authors if why is not None else (),
+        not_kept_in=change.not_kept_in,
     )
 
 

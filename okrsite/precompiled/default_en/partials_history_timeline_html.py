@@ -219,8 +219,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 56 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 56 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 58 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 58 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '><time datetime="'
                 yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
@@ -374,6 +374,16 @@ def root(context, missing=missing, environment=environment):
                 if environment.getattr(l_1_e, 'not_kept'):
                     pass
                     yield ": the branch's change was not kept in the merge"
+                elif environment.getattr(l_1_e, 'not_kept_in'):
+                    pass
+                    yield ' <span class="flag not-kept">'
+                    if ((environment.getattr(l_1_e, 'note') == 'less ambitious') or (environment.getattr(l_1_e, 'note') in (undefined(name='judged') if l_0_judged is missing else l_0_judged))):
+                        pass
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(judgement)s, not kept in the merge', judgement=(Markup('less ambitious') if (environment.getattr(l_1_e, 'note') == 'less ambitious') else environment.getitem((undefined(name='judged') if l_0_judged is missing else l_0_judged), environment.getattr(l_1_e, 'note'))), _loop_vars=_loop_vars))
+                    else:
+                        pass
+                        yield 'not kept in the merge'
+                    yield '</span>'
                 elif (undefined(name='less') if l_1_less is missing else l_1_less):
                     pass
                     yield ' <strong class="flag less-ambitious">less ambitious</strong>'
@@ -429,4 +439,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '24=70&25=75&26=91&30=116&31=123&32=125&36=130&37=133&39=136&40=139&43=142&44=147&45=152&48=155&49=176&50=195&53=203&56=207&57=291&58=374&59=387&60=395&61=408&63=424&64=428'
+debug_info = '26=70&27=75&28=91&32=116&33=123&34=125&38=130&39=133&41=136&42=139&45=142&46=147&47=152&50=155&51=176&52=195&55=203&58=207&59=291&60=374&61=397&62=405&63=418&65=434&66=438'
