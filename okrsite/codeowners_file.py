@@ -27,6 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BOM = b"\xef\xbb\xbf"
+#: the largest CODEOWNERS read: GitHub ignores a CODEOWNERS over 3 MB, and one
+#: that large (a pull request can commit a gigabyte under that name) was read
+#: whole into memory and diffed line by line, as no other user file is
+#: (docs/limits.md). Measured on disk before anything is read.
+MAX_BYTES = 3 * 1024 * 1024
 
 
 class CodeownersFileError(Exception):
@@ -79,7 +84,14 @@ def read(path: Path) -> Committed | None:
     """The file's text, or ``None`` when there is no file."""
     if not os.path.lexists(path):
         return None
-    data = path.read_bytes()
+    with path.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)  # never more, whatever stat said
+    if len(data) > MAX_BYTES:
+        raise CodeownersFileError(
+            f"{path.name} is over {MAX_BYTES // (1024 * 1024)} MB; not read or written "
+            f"(GitHub ignores a CODEOWNERS that large): remove what is not rules from it, "
+            f"or delete it and write it again with okrsite codeowners --write"
+        )
     bom = data.startswith(BOM)
     body = data[len(BOM) :] if bom else data
     return Committed(body.decode("utf-8", "surrogateescape"), bom)

@@ -25,6 +25,23 @@ _PROFILE_RE = re.compile(
 #: a GitHub team's page, or one of its tabs (``/members``, ``/repositories``)
 _GITHUB_TEAM_RE = re.compile(r"^orgs/([^/]+)/teams/([^/]+)(?:/.*)?$")
 GITHUB_TEAM_HINT = "a team is '@ORG/TEAM', its page github.com/orgs/ORG/teams/TEAM"
+#: the pages under ``/-/`` that only a GitLab project has (its files, merge
+#: requests, members…): an address with one names a project, which is no
+#: user or group, and CODEOWNERS cannot route a review to it. A group's
+#: own pages are ``/groups/GROUP/-/…`` or ``/GROUP/-/group_members``.
+_GITLAB_PROJECT_PAGES = frozenset(
+    {
+        "tree", "blob", "raw", "commits", "commit", "compare", "branches", "tags",
+        "merge_requests", "issues", "pipelines", "jobs", "releases", "wikis",
+        "project_members", "settings", "boards", "milestones", "graphs", "network",
+        "environments", "packages", "snippets", "edit", "forks",
+    }
+)  # fmt: skip
+GITLAB_PROJECT_HINT = (
+    "that is a GitLab project's address, not a user's or group's: a project "
+    "cannot review; write the group that owns it (gitlab.com/GROUP, or "
+    "gitlab.com/groups/GROUP) or a user"
+)
 
 
 def handle_of_profile(value: str, key: str) -> tuple[str | None, str]:
@@ -59,8 +76,14 @@ def handle_of_profile(value: str, key: str) -> tuple[str | None, str]:
         return None, f"the address is no user's or team's page; {GITHUB_TEAM_HINT}"
     if on == "github":
         return None, "that is a GitHub address: write it under github:"
+    group_page = segments[:1] == ["groups"]
     if "-" in segments:  # GitLab's pages of a group or user sit under /-/
+        page = segments[segments.index("-") + 1 : segments.index("-") + 2]
+        if not group_page and page and page[0].lower() in _GITLAB_PROJECT_PAGES:
+            return None, GITLAB_PROJECT_HINT
         segments = segments[: segments.index("-")]
+    if segments and segments[-1].lower().endswith(".git"):
+        return None, GITLAB_PROJECT_HINT  # a project's clone address
     if segments[:1] == ["groups"]:
         segments = segments[1:]
     elif segments[:1] == ["users"] and len(segments) > 1:
