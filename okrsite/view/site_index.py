@@ -149,7 +149,11 @@ class SiteIndex:
         self.tags = sorted(set(self.by_tag) | set(self.goal_tags))
 
         self.cycles: dict[str, Cycle] = {}
-        for name in set(self.by_cycle) | {g.cycle for g in portfolio.goals.values() if g.cycle}:
+        # a cycle declared in okrsite.toml keeps its page (and scorecard files)
+        # when it has no objective or goal (the last one moved out of it):
+        # links and bookmarks to it still lead somewhere, which says so
+        used = set(self.by_cycle) | {g.cycle for g in portfolio.goals.values() if g.cycle}
+        for name in used | set(config.cycles):
             cycle = portfolio.cycles.get(name) or lookup(name, config.cycles)
             if cycle is not None:
                 self.cycles[name] = cycle
