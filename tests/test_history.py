@@ -499,15 +499,25 @@ def test_history_and_parse_caches_share_the_folder(story: Repo, tmp_path: Path) 
     first = build_and_list()
     assert "history" in first and ".gitignore" in first
     assert [n for n in first if n.startswith("parse-")], first
-    # a new commit rewrites the history cache: the parse cache stays
+    # a new commit rewrites the history cache: the parse cache stays. Folder
+    # listings and shards of the parse cache are written only for files that
+    # settled two seconds before a build (folder_listings.SETTLED_NS), so a
+    # build that follows the clone by more than that adds them: not a change
+    settling = ("folders-", "shard-")
+
+    def kept(names: list[str]) -> list[str]:
+        return [n for n in names if not n.startswith(settling)]
+
     clone.write("content/objectives/sales/europe.md", objective("carol", 150, 1))
     clone.commit("Carol takes over", "carol", day("2026-02-20"))
-    assert build_and_list() == first
+    second = build_and_list()
+    assert set(first) <= set(second) and kept(second) == kept(first), (first, second)
     # a changed setting makes a new parse cache (the old one is removed): the history stays
     toml = clone.root / "okrsite.toml"
     toml.write_text(toml.read_text() + 'default_cycle = "2026-Q1"\n')
     again = build_and_list()
-    assert "history" in again and len(again) == len(first) and again != first
+    assert "history" in again and len(kept(again)) == len(kept(first))
+    assert kept(again) != kept(first)
     assert clone.git("status", "--porcelain") == "M okrsite.toml"  # the folder ignores itself
     # --cache-dir moves both caches
     elsewhere = tmp_path / "cache"
