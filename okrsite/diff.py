@@ -42,6 +42,8 @@ from okrsite.diagnostics import Diagnostic
 from okrsite.diff_checkins import CheckInChange as CheckInChange
 from okrsite.diff_checkins import ValueMove as ValueMove
 from okrsite.diff_checkins import _checkin_changes
+from okrsite.diff_finding_keys import diag_key
+from okrsite.diff_kpi_readings import ended_by_readings, with_readings
 from okrsite.diff_naming import OrgChange, head_names, named_as_head, organisation_changes
 from okrsite.diff_records import FOLLOWS_RENAME as FOLLOWS_RENAME
 from okrsite.diff_records import LESS as LESS
@@ -254,16 +256,13 @@ def _parent_gone(
 
 
 # ------------------------------------------------------------------ diagnostics
-def _diag_key(d: Diagnostic) -> tuple[str, str, str]:
-    return (d.code, d.file or "", d.message)
-
-
 def _diag_changes(
     base_diags: Sequence[Diagnostic],
     head_diags: Sequence[Diagnostic],
     moved: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
-    """Introduced and resolved findings, compared by code, file and message.
+    """Introduced and resolved findings, compared by code, file and message
+    (:func:`okrsite.diff_finding_keys.diag_key`).
 
     Lines are left out of the comparison on purpose: adding a line at the top
     of a file moves every finding below it without introducing anything.
@@ -273,13 +272,13 @@ def _diag_changes(
     moved = moved or {}
 
     def head_key(d: Diagnostic) -> tuple[str, str, str]:
-        code, file, message = _diag_key(d)
+        code, file, message = diag_key(d)
         return code, moved.get(file, file), message
 
-    b_keys = {_diag_key(d) for d in base_diags}
+    b_keys = {diag_key(d) for d in base_diags}
     h_keys = {head_key(d) for d in head_diags}
     introduced = tuple(d for d in head_diags if head_key(d) not in b_keys)
-    resolved = tuple(d for d in base_diags if _diag_key(d) not in h_keys)
+    resolved = tuple(d for d in base_diags if diag_key(d) not in h_keys)
     return introduced, resolved
 
 
@@ -497,6 +496,7 @@ def diff_portfolios(
         lambda b, h: kpi_fields(b, h) + _kpi_score_fields(base.kpis.get(b.id), head.kpis.get(h.id)),
         unit=lambda k: k.unit,
     )
+    kpis = with_readings(kpis, bp.kpis, hp.kpis, kpi_renames, base.kpis, head.kpis)
     goals = _record_changes(
         "goal",
         bp.goals,
@@ -553,6 +553,7 @@ def diff_portfolios(
     objectives = tuple(
         r if r.broken or r.broken_at_base else _after_the_end(r, bp, hp, moment) for r in objectives
     )
+    kpis = ended_by_readings(kpis, scores, hp, moment)
     moved = {r.file: r.moved_from for r in (*objectives, *kpis, *goals) if r.moved_from}
     introduced, resolved = _diag_changes(base_diags, head_diags, moved)
     base_config, head_config = configs if configs is not None else (None, None)

@@ -45,6 +45,22 @@ def findings_of(
                     ),
                 )
             )
+    for rec in kpis:
+        # a reading backdated into an ended cycle restates its final
+        # scorecard as surely as an eased target of one of its objectives
+        if rec.cycle_ended:
+            out.append(
+                Finding(
+                    "ended-cycle",
+                    rec.id,
+                    w._(
+                        "%(record)s: readings up to the end of %(cycle)s changed after it ended; "
+                        "the cycle's final figures change",
+                        record=f"{w.kind('kpi')} {rec.id}",
+                        cycle=rec.cycle_ended,
+                    ),
+                )
+            )
     for rec in (*objectives, *kpis, *goals):
         # a KPI's direction reversed (higher_is_better → lower_is_better, its
         # thresholds kept) or a SMART goal's start and target crossing over

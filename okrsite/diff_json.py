@@ -41,6 +41,11 @@ def _record_json(rec: RecordChange) -> dict[str, object]:
         "broken_at_base": rec.broken_at_base,
         "fields": _fields_json(rec.fields),
     }
+    if rec.kind == "kpi":
+        out["cycle_ended"] = rec.cycle_ended
+        out["readings"] = [
+            {"date": r.date.isoformat(), **_pair(r.before, r.after)} for r in rec.readings
+        ]
     if rec.kind == "objective":
         out["cycle_ended"] = rec.cycle_ended
         out["mid_cycle"] = rec.mid_cycle

@@ -183,7 +183,12 @@ def _md_record(rec: RecordChange, names: _Names) -> list[str]:
     lines = _md_record_lines(rec, names)
     if rec.cycle_ended:
         ended = w._("after %(cycle)s ended", cycle=md(rec.cycle_ended))
-        lines.insert(1, f"  - **{ended}**: {w._('its final figures change')}")
+        said = (
+            w._("the cycle's final figures change")
+            if rec.kind == "kpi"  # the figures of that cycle's objectives, not the KPI's
+            else w._("its final figures change")
+        )
+        lines.insert(1, f"  - **{ended}**: {said}")
     return lines
 
 
@@ -210,6 +215,7 @@ def _md_record_lines(rec: RecordChange, names: _Names) -> list[str]:
         extra.append(w._("mid-cycle"))
     lines = [f"- {title}" + (f" ({'; '.join(extra)})" if extra else "")]
     lines += [f"  - {_md_field(f, names, rec.units)}" for f in rec.fields]
+    lines += [f"  - {md(line)}" for line in w.readings(rec)]
     for kr in rec.key_results:
         lines += ["  " + line for line in _md_kr(kr, names)]
     return lines

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Literal, TypeVar
 
 from okrsite.diff_scores import _rounded
@@ -70,6 +71,17 @@ class KRChange:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingChange:
+    """One counted reading of a KPI (a day of its series at as_of: its data
+    file's row, ``values:`` or check-in) that a change added, removed or
+    moved: ``before`` is ``None`` for one added, ``after`` for one removed."""
+
+    date: date
+    before: float | None
+    after: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class RecordChange:
     """An objective, KPI or SMART goal that was added, removed or edited.
 
@@ -102,6 +114,10 @@ class RecordChange:
     #: the mirror of ``broken``: "added" only because its file had errors at
     #: base (the change fixes it), not a new record
     broken_at_base: bool = False
+    #: a KPI's readings the change added, removed or moved, by date
+    #: (:mod:`okrsite.diff_kpi_readings`): a reading backdated into an ended
+    #: cycle moves its final figures though no goal file changed
+    readings: tuple[ReadingChange, ...] = ()
 
 
 # ------------------------------------------------------------------ helpers

@@ -87,8 +87,12 @@ def _txt_record(rec: RecordChange, st: Styler, names: _Names) -> list[str]:
     w = names.words
     lines = _txt_record_lines(rec, st, names)
     if rec.cycle_ended:
-        ended = w._("after %(cycle)s ended: its final figures change", cycle=rec.cycle_ended)
-        lines.insert(1, "      " + st(ended, fg="red"))
+        said = (
+            w._("after %(cycle)s ended: the cycle's final figures change", cycle=rec.cycle_ended)
+            if rec.kind == "kpi"  # the figures of that cycle's objectives, not the KPI's
+            else w._("after %(cycle)s ended: its final figures change", cycle=rec.cycle_ended)
+        )
+        lines.insert(1, "      " + st(said, fg="red"))
     return lines
 
 
@@ -114,6 +118,7 @@ def _txt_record_lines(rec: RecordChange, st: Styler, names: _Names) -> list[str]
         extra.append(w._("mid-cycle"))
     lines = [f"  {st('~', fg='yellow')} {name}" + (f" ({'; '.join(extra)})" if extra else "")]
     lines += [f"      {_txt_field(f, st, names, rec.units)}" for f in rec.fields]
+    lines += [f"      {line}" for line in w.readings(rec)]
     for kr in rec.key_results:
         mid = " " + w._("mid-cycle") if kr.mid_cycle else ""
         label = f"{w.field('key result')} {kr.id} {kr.title}"

@@ -25,8 +25,10 @@ from okrsite.diff import (
     REVERSED,
     STRICTER,
     FieldChange,
+    RecordChange,
     Value,
 )
+from okrsite.diff_records import ReadingChange
 from okrsite.diff_scores import percent_move
 from okrsite.translations import Language, load_language
 from okrsite.ui_words import FIELD_LABELS, STATUS_WORDS
@@ -39,7 +41,7 @@ FIELD_WORDS = {
     **FIELD_LABELS,
     "weight": "weight",
     "progress": "progress",
-    "health": "health",
+    "health": "Health",  # the KPI pages' word (scorecard "Health", de "Zustand")
     "supports": "Supports",
     "kpi": "KPI",
     "milestones": "milestones",
@@ -57,6 +59,7 @@ FIELD_WORDS = {
     "author": "author",
     "note": "note",
     "key result": "key result",
+    "file": "file",
 }
 
 #: fields the report names as the KPI page's history does in every language,
@@ -113,6 +116,9 @@ NOTE_WORDS = {
     PARENT_GONE: PARENT_GONE,
 }
 
+
+#: a KPI's changed readings the text and Markdown reports name one by one
+READINGS_SHOWN = 12
 
 _EN = load_language("en", ())
 
@@ -256,6 +262,37 @@ class Words:
     def day(self, value: date) -> str:
         """A date: ISO 8601 in English, the language's way otherwise (20.11.2026)."""
         return self.language.day(value)
+
+    def reading(self, r: ReadingChange, unit: str) -> str:
+        """A KPI's reading the change added, removed or moved, by its date
+        (``reading of 2026-09-01: 3.4% → 3.7%``), its figures as pages write them."""
+        day = self.day(r.date)
+        if r.before is None:
+            return self._(
+                "reading of %(date)s added: %(value)s", date=day, value=self.measure(r.after, unit)
+            )
+        if r.after is None:
+            return self._(
+                "reading of %(date)s removed: %(value)s",
+                date=day,
+                value=self.measure(r.before, unit),
+            )
+        return self._(
+            "reading of %(date)s: %(before)s → %(after)s",
+            date=day,
+            before=self.measure(r.before, unit),
+            after=self.measure(r.after, unit),
+        )
+
+    def readings(self, rec: RecordChange) -> list[str]:
+        """:meth:`reading` for each of a KPI's changed readings, the first
+        :data:`READINGS_SHOWN` of them and how many more (a pull of a year's
+        rows would drown the report; the JSON lists every one)."""
+        shown = [self.reading(r, rec.units[1]) for r in rec.readings[:READINGS_SHOWN]]
+        rest = len(rec.readings) - READINGS_SHOWN
+        if rest > 0:
+            shown.append(self.n("and %(num)d more reading", "and %(num)d more readings", rest))
+        return shown
 
 
 #: the report's words as written here, and the JSON's

@@ -256,7 +256,7 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
             diags.append(
                 warning(
                     "OKR205",
-                    f"row {n} has no value"
+                    "the row has no value"
                     + (f" ({shown_value(row[vi].strip())})" if row[vi].strip() else "")
                     + ": left out",
                     rel,
@@ -525,7 +525,9 @@ def _totals(rel: str, n: int, row: list[str], di: int) -> Diagnostic:
     kind, why = summary_row_kind(label)
     return warning(
         "OKR207",
-        f"{label!r} makes row {n} a {kind} ({why}): left out",
+        # the row is the location's line: the message does not repeat it, so
+        # a row added above moves the finding without changing it (okrsite diff)
+        f"{label!r} makes the row a {kind} ({why}): left out",
         rel,
         line=n,
         column=_csv_col(row, di),

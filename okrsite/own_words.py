@@ -47,6 +47,18 @@ def shipped_words_folder(folders: Iterable[Path]) -> Path | None:
 #: the msgids okrsite's Python gives to gettext (a plural by its singular)
 OWN_WORDS = frozenset(
     {
+        # okrsite diff: a KPI's readings (audit 48)
+        "Health",
+        "file",
+        "%(record)s: readings up to the end of %(cycle)s changed after it ended; "
+        "the cycle's final figures change",
+        "after %(cycle)s ended: the cycle's final figures change",
+        "the cycle's final figures change",
+        "reading of %(date)s added: %(value)s",
+        "reading of %(date)s removed: %(value)s",
+        "reading of %(date)s: %(before)s → %(after)s",
+        "and %(num)d more reading",
+        "and %(num)d more readings",
         "People and teams:",
         "none",
         "removes %(num)d person's or team's file",

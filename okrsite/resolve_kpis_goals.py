@@ -251,7 +251,7 @@ def _csv_unit_mismatch(
     line = getattr(row, "line", 0) or None
     return error(
         "OKR203",
-        f"{cell!r} on row {line} is written in {written!r}, but KPI {kid!r} is measured {measured}",
+        f"{cell!r} is written in {written!r}, but KPI {kid!r} is measured {measured}",
         rel,
         line=line,
         hint=f"write the figure in {unit!r}, without a unit or with it"

@@ -70,7 +70,7 @@ def test_a_totals_row_in_a_comma_file_is_left_out_with_a_warning(
     code, out = run_cli("check", "--site", str(site))
     assert code == 0, out
     assert (
-        "content/data/tickets.csv:4:1: warning OKR207: 'Total' makes row 4 a totals row "
+        "content/data/tickets.csv:4:1: warning OKR207: 'Total' makes the row a totals row "
         "(it sums the others): left out"
     ) in out, out
     assert "hint: a row of a KPI's data file is one reading" in out, out
@@ -85,7 +85,7 @@ def test_a_totals_row_in_a_semicolon_file_is_left_out(make_site: MakeSite, label
     site = _site(make_site, f"Datum;Wert\n01.09.2026;600\n01.10.2026;695\n{label};1295\n")
     code, out = run_cli("check", "--site", str(site))
     assert code == 0, out
-    assert f"tickets.csv:4:1: warning OKR207: {label!r} makes row 4 a totals row" in out, out
+    assert f"tickets.csv:4:1: warning OKR207: {label!r} makes the row a totals row" in out, out
     assert _series(site) == [(date(2026, 9, 1), 600.0), (date(2026, 10, 1), 695.0)]
 
 

@@ -169,16 +169,16 @@ def test_a_summary_row_is_left_out_with_a_located_warning(tmp_path: Path) -> Non
     code, out = run_cli("check", "--site", str(root))
     assert code == 0, out
     assert (
-        "content/data/m.csv:4:1: warning OKR207: 'Average' makes row 4 a summary row "
+        "content/data/m.csv:4:1: warning OKR207: 'Average' makes the row a summary row "
         "(an average, count, minimum or maximum of the others): left out "
         "(hint: a row of a KPI's data file is one reading; delete the summary row"
     ) in out, out
-    assert "content/data/m.csv:5:1: warning OKR207: 'Mittelwert:' makes row 5" in out
+    assert "content/data/m.csv:5:1: warning OKR207: 'Mittelwert:' makes the row" in out
     assert "OKR203" not in out
     # a totals row keeps its own words
     root = _kpi_csv_site(tmp_path / "totals", "date,value\n2026-10-01,3\nTotal,3\n")
     code, out = run_cli("check", "--site", str(root))
-    assert code == 0 and "'Total' makes row 3 a totals row (it sums the others)" in out, out
+    assert code == 0 and "'Total' makes the row a totals row (it sums the others)" in out, out
 
 
 def test_the_scorecards_kpi_headers_are_capitalised(tmp_path: Path) -> None:

@@ -140,10 +140,10 @@ def test_a_data_files_money_of_another_currency_is_an_error(tmp_path: Path) -> N
     code, out = run_cli("check", "--site", str(site))
     assert code == 1, out
     assert (
-        "content/data/rev.csv:2: error OKR203: '$1,200' on row 2 is written in '$', "
+        "content/data/rev.csv:2: error OKR203: '$1,200' is written in '$', "
         "but KPI 'rev' is measured in '€'"
     ) in out
-    assert "content/data/rev.csv:3: error OKR203: '£20' on row 3 is written in '£'" in out
+    assert "content/data/rev.csv:3: error OKR203: '£20' is written in '£'" in out
 
 
 # ------------------------------------------------------------ the row as written

@@ -1908,8 +1908,8 @@ def test_a_kpi_csv_row_without_a_reading_is_left_out_with_a_warning(tmp_path: Pa
     result = load_site(site, AS_OF)
     said = [(d.code, d.line, d.message) for d in result.diagnostics]
     assert said == [
-        ("OKR205", 3, "row 3 has no value: left out"),
-        ("OKR205", 4, "row 4 has no value ('n/a'): left out"),
+        ("OKR205", 3, "the row has no value: left out"),
+        ("OKR205", 4, "the row has no value ('n/a'): left out"),
     ], said
     assert result.scored.portfolio.kpi_series["c9"] == (
         (date(2026, 3, 1), 5.0),
