@@ -67,9 +67,10 @@ from okrsite.authoring_targets import (
     _person_or_team_id,
     _ticked,
     id_typed_as_path,
+    value_in_unit,
     values_in_units,
 )
-from okrsite.checkin_figures import figures_as_read
+from okrsite.checkin_figures import figures_as_read, goal_current_as_read
 from okrsite.checkin_stamp import checkin_stamp
 from okrsite.checkin_ticks import ticks_recorded
 from okrsite.default_cycle_ended import ended_default_cycle_note
@@ -374,6 +375,9 @@ def _goal_value(
     else:
         current = _typed(f"--value {value}", value, language)
         refuse_goal_value_without_figure(target, value, current)
+        current = value_in_unit(value, current, goal.measure.unit)  # 1.6M beside M EUR: 1.6
+    # written as the number the loader reads (€1,400,000 beside unit: M EUR: 1.4)
+    current = goal_current_as_read(root, base, cache, goal.file, edited, current)
     new = edited(current)
     if new == old:
         click.echo(

@@ -243,20 +243,29 @@ def values_in_units(
     beside ``unit: k`` would read as 17,000 k. A figure typed with its
     money (``$17M``) is written as typed already, and the file counts it
     in its unit itself; any other value is left as it is."""
-    from okrsite.parse_figures import currency_of, magnitude_written, unit_multiplier
-
     out = dict(values)
     for kr in obj.key_results:
-        raw, value = typed.get(kr.id), values.get(kr.id)
-        if raw is None or isinstance(value, bool) or not isinstance(value, (int, float)):
-            continue
-        written = magnitude_written(raw)
-        times = unit_multiplier(kr.unit) if kr.unit else 1.0
-        if written is None or currency_of(written) or times == 1:
-            continue
-        counted = float(f"{value / times:.12g}")  # 16500 / 1000: 16.5, never 16.499999…
-        out[kr.id] = int(counted) if counted.is_integer() else counted
+        raw = typed.get(kr.id)
+        if raw is not None and kr.id in values:
+            out[kr.id] = value_in_unit(raw, values[kr.id], kr.unit)
     return out
+
+
+def value_in_unit(raw: str, value: Any, unit: str) -> Any:
+    """One figure of :func:`values_in_units`: ``value`` (read from ``raw``,
+    as typed) counted in ``unit`` when typed with a magnitude and no money
+    and ``unit`` holds one (``1.6M`` beside ``unit: M EUR``: 1.6); a SMART
+    goal's ``--value`` is counted so in its measure's unit too."""
+    from okrsite.parse_figures import currency_of, magnitude_written, unit_multiplier
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    written = magnitude_written(raw)
+    times = unit_multiplier(unit) if unit else 1.0
+    if written is None or currency_of(written) or times == 1:
+        return value
+    counted = float(f"{value / times:.12g}")  # 16500 / 1000: 16.5, never 16.499999…
+    return int(counted) if counted.is_integer() else counted
 
 
 def _ticked(root: Path, obj: Objective, ticks: list[tuple[int, int]]) -> dict[str, str]:

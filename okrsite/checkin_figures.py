@@ -16,6 +16,11 @@ only when every such figure reads back as the same number with no new
 finding; otherwise, and for a figure the loader refuses or warns of (a
 percentage for a key result in euros, dollars beside euros), what was
 typed is written, so the loader's diagnostic names it as the user wrote it.
+
+A SMART goal's current value (``okrsite checkin GOAL --value``) is written
+in its own file, not in a check-in, by the same rule
+(:func:`goal_current_as_read`): ``€1,400,000`` beside ``unit: M EUR`` is
+written ``current: 1.4``.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from okrsite.authoring import new_findings
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import LoadResult, ParseCache, load
 
-__all__ = ["figures_as_read"]
+__all__ = ["figures_as_read", "goal_current_as_read"]
 
 #: the check-in's text, given its key results' values and a KPI's reading
 TextOf = Callable[[dict[str, Any], Any], str]
@@ -100,6 +105,49 @@ def _read(
         if found.kpi in flagged:  # kpi: nps and nps: 44: the reading on the line of its id
             flagged.add("value")
     return numbers, flagged
+
+
+def goal_current_as_read(
+    root: Path,
+    base: LoadResult,
+    cache: ParseCache,
+    rel: str,
+    text_of: Callable[[Any], str],
+    current: Any,
+) -> Any:
+    """A SMART goal's ``current`` typed as text (``€1,400,000``) as the number
+    the loader reads it as in the goal's unit (``1.4`` beside ``unit: M
+    EUR``), when it reads back so with no finding at it, as
+    :func:`figures_as_read` writes a check-in's figures; what was typed
+    otherwise. ``rel`` is the goal's file, ``text_of`` makes its text with
+    a given current value."""
+    if not isinstance(current, str):
+        return current
+    number, flagged = _goal_read(root, base, cache, rel, text_of(current))
+    if number is None or flagged:
+        return current  # refused or warned of: written as typed, as the loader judges it
+    plain = _plain(number)
+    again, flagged_again = _goal_read(root, base, cache, rel, text_of(plain))
+    if again is None or flagged_again or _plain(again) != plain:
+        return current
+    return plain
+
+
+def _goal_read(
+    root: Path, base: LoadResult, cache: ParseCache, rel: str, text: str
+) -> tuple[float | None, bool]:
+    """The current value the loader reads in the goal file ``text`` at
+    ``rel`` (None when it reads none), and whether a new finding of the
+    loader points at it."""
+    after = load(OverlayTree(root, {rel: text.encode("utf-8")}), base.as_of, cache=cache)
+    flagged = any(
+        d.file == rel and d.key_path and d.key_path[-1] == "current"
+        for d in new_findings(base.diagnostics, after.diagnostics)
+    )
+    goal = next((g for g in after.scored.portfolio.goals.values() if g.file == rel), None)
+    if goal is None or goal.measure is None:
+        return None, flagged
+    return goal.measure.current, flagged
 
 
 def _plain(number: float) -> float | int:
