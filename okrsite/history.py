@@ -86,8 +86,10 @@ if TYPE_CHECKING:  # the reading machinery is imported by a site in a repository
 #: holds them, not the checkout's (okrsite.history_links): 22; a merge's side
 #: against its first parent first (okrsite.history_merges): 23; a merge's
 #: records read against a merged parent marked not_kept (okrsite.history_merges
-#: NOT_KEPT): 24): cached events reread
-CACHE_VERSION = 24
+#: NOT_KEPT): 24; an owner's or team's name as the versions read wrote it
+#: (history_events: names), for one no current file names: 25): cached
+#: events reread
+CACHE_VERSION = 25
 REUSE_AFTER = 500  # file changes to read before reusing the current site's parses pays
 
 

@@ -30,7 +30,7 @@ from okrsite.config import SiteConfig
 from okrsite.git_command import git_argv
 from okrsite.git_environment import git_environment
 from okrsite.gitsource import ZERO_OID, GitError, RawChange
-from okrsite.history_events import CsvSaid, Event, Record, commit_events, csv_said
+from okrsite.history_events import CsvSaid, Event, Record, commit_events, csv_said, written_as
 from okrsite.history_parse import Version, holds_no_goal, parse_version
 from okrsite.history_split import (
     Share,
@@ -292,6 +292,11 @@ class _Versions:
         self.last_read: dict[str, Record] = {}
         #: by path, the readings of the last version of a CSV file that could be read
         self.csv_last: dict[str, dict[str, CsvSaid]] = {}
+        #: the people and teams the versions read for the commit at hand name,
+        #: as they write them: ``(kind, id) → name`` (:func:`share_of` empties
+        #: it for each commit; :func:`okrsite.history_events.commit_events`
+        #: keeps the names of the owners and teams its changes name)
+        self.written: dict[tuple[str, str], str] = {}
 
     def _get(self, path: str, oid: str, old: bool, parse: Callable[[str, bytes], Any]) -> Any:
         if oid == ZERO_OID:
@@ -320,6 +325,9 @@ class _Versions:
         old = self._get(old_path or path, old_oid, True, self._parser(None))
         before = old if isinstance(old, Version) else None
         new = self._get(path, new_oid, False, self._parser(before))
+        for version in (old, new):
+            if isinstance(version, Version):
+                written_as(self.written, version.names)
         old_rec, new_rec = self._named(_record(old)), self._named(_record(new))
         # A version that cannot be read (a YAML slip: ``owner: [Uma``) is
         # skipped, not taken for the file's removal: the file was never
@@ -476,7 +484,7 @@ def _csv_days(path: str, raw: bytes) -> dict[str, CsvSaid] | Version:
 
 def _events(changes: Sequence[RawChange], prefix: str, versions: _Versions) -> Event:
     picked = [(i, ch) for i, ch in enumerate(changes) if wanted(ch.path)]
-    return share_of(picked, prefix, versions.records, versions.csv_days)[0]
+    return share_of(picked, prefix, versions.records, versions.csv_days, versions.written)[0]
 
 
 def _run(
@@ -509,7 +517,7 @@ def _read_part(index: int) -> dict[str, Share]:
     try:
         versions = _Versions(stream, config, known, prefix, repo)
         return {
-            sha: share_of(changes, prefix, versions.records, versions.csv_days)
+            sha: share_of(changes, prefix, versions.records, versions.csv_days, versions.written)
             for sha, changes in picked
         }
     finally:

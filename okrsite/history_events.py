@@ -163,6 +163,51 @@ def _row(path: str, day: str, said: CsvSaid) -> list[Any]:
     return [path, day, *said] if isinstance(said, tuple) else [path, day, said]
 
 
+#: the fields whose values are a person's or a team's id, and which kind
+_NAMED_FIELDS = {"owner": "person", "team": "team"}
+
+
+def written_as(written: dict[tuple[str, str], str], names: Sequence[tuple[str, str, str]]) -> None:
+    """Note in ``written`` (``(kind, id) → name``) the people and teams a
+    version names as it writes them (:attr:`okrsite.parse.ParsedFile.names`);
+    a name written with capitals wins over one in lower case, as resolving
+    keeps it (:func:`okrsite.resolve_tables._gather`)."""
+    for kind, ident, name in names:
+        first = written.setdefault((kind, ident), name)
+        if first == first.lower() and name != name.lower():
+            written[kind, ident] = name
+
+
+def _names_written(event: Event, written: Mapping[tuple[str, str], str]) -> None:
+    """Keep in a record's ``event`` (``names``: by field, ``[old, new]``) the
+    names its versions wrote for the owner or team ids its changes name: an
+    owner written only by name (``owner: Ana Costa``), with no person file
+    and named by no current file, is ``Ana Costa`` on the timeline, as in
+    ``okrsite diff``, not the id ``ana-costa``. Ids written as ids (or named
+    by no version read) are left out; so is the whole key when none is
+    written otherwise."""
+    kept: dict[str, list[str | None]] = {}
+    for entry in event.get("fields", ()):
+        kind = _NAMED_FIELDS.get(entry[0])
+        if kind is None:
+            continue
+        pair = [_written(written, kind, value) for value in entry[1:3]]
+        if pair != [None, None]:
+            kept[entry[0]] = pair
+    if kept:
+        event["names"] = kept
+
+
+def _written(written: Mapping[tuple[str, str], str], kind: str, value: Any) -> str | None:
+    """The name ``value`` (an id) was written by, of ``kind`` or else of
+    the other kind (``owner: Platform`` names a team), when not the id itself."""
+    if not isinstance(value, str):
+        return None
+    other = "team" if kind == "person" else "person"
+    name = written.get((kind, value)) or written.get((other, value))
+    return name if name is not None and name != value else None
+
+
 def commit_events(
     before: Mapping[str, Record],
     after: Mapping[str, Record],
@@ -171,6 +216,7 @@ def commit_events(
     moved: Mapping[str, str] | None = None,
     checkins_from: Mapping[str, str] | None = None,
     checkins_was: Mapping[str, CheckIn] | None = None,
+    written_names: Mapping[tuple[str, str], str] | None = None,
 ) -> Event:
     """Everything a commit did, from the records of the files it touched.
 
@@ -187,6 +233,9 @@ def commit_events(
     ``checkins_was`` holds, by id, the version before this commit of a
     check-in it changed or moved: what that said is kept (``was``), for a
     shallow clone, where the commit that wrote it is not at hand.
+    ``written_names``: the people and teams the versions read name, as they
+    write them (``(kind, id) → name``): each record's event keeps those of
+    the owners and teams its changes name (:func:`_names_written`).
     """
     # each version named as the site names people, teams and KPIs, however it
     # was read (parsed as written, or the site's resolved record): the two
@@ -223,6 +272,9 @@ def commit_events(
                 gone = record_change(rec, None)
                 if gone is not None:
                     records.append(gone)
+    if written_names:
+        for event in records:
+            _names_written(event, written_names)
     return {
         "records": records,
         "checkins": [

@@ -193,6 +193,7 @@ class _Timelines:
             # on main, as okrsite diff of it says: judged neither way, not
             # mid-cycle, no ended cycle's figures altered
             kept = not rec.get(NOT_KEPT)
+            written = rec.get("names", {}).get(name) if kr is None else None
             entry = Change(
                 c.sha,
                 pr,
@@ -208,6 +209,8 @@ class _Timelines:
                 note if kept else None,
                 ended if kept else None,
                 not kept,
+                old_written=written[0] if written else None,
+                new_written=written[1] if written else None,
             )
             line = self.lines.setdefault((rec["kind"], rec["id"]), [])
             if not kept:

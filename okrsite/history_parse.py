@@ -87,6 +87,11 @@ class Version:
     #: one number moved, is read on from it (:func:`_one_number_moved`),
     #: which validates every key result again
     basis: Any = None
+    #: the people and teams this version names, as it writes them
+    #: (:attr:`okrsite.parse.ParsedFile.names`): a timeline names an owner
+    #: no current file names by what this version wrote (``Ana Costa``),
+    #: as ``okrsite diff`` does, not by the id (:mod:`okrsite.history_events`)
+    names: tuple[tuple[str, str, str], ...] = ()
 
 
 class _Whole(Exception):
@@ -142,7 +147,7 @@ def _parsed_whole(rel: str, raw: bytes, content_dir: str, default_cycle: str | N
     """The site's own parse of the whole file, with nothing kept for the next
     version; no record when the file has errors (:func:`_readable`)."""
     parsed = parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle)
-    return Version(None if parsed.broken else parsed.record)
+    return Version(None if parsed.broken else parsed.record, names=parsed.names)
 
 
 def _readable(version: Version, diags: Iterable[Diagnostic]) -> Version:
@@ -374,7 +379,7 @@ def _one_number_moved(
     blocks[_ITEM_KEY] = block[:cut] + new_line + block[cut + len(old_line) :]
     keep = {id(v) for v in new_items.values()}
     memo = {k: v for k, v in previous.memo.items() if k in keep}
-    version = Version(None, new_fm, blocks, values, new_items, memo)
+    version = Version(None, new_fm, blocks, values, new_items, memo, names=previous.names)
     diags: list[Diagnostic] = []
     version.record = objective_with_key_results(record, rel, values, parts, memo, diags)
     return _readable(version, diags)
@@ -455,6 +460,7 @@ def _with_record(
         memo=version.memo,
     )
     version.record = parsed.record
+    version.names = parsed.names
     return _readable(version, parsed.diagnostics)
 
 

@@ -79,6 +79,13 @@ class Change:
     #: it counts as no easing: ``less_ambitious`` and ``mid_cycle`` false, no
     #: ``cycle_ended`` (:meth:`okrsite.history_fold._Timelines.not_kept_in`)
     not_kept_in: str | None = None
+    #: for an ``owner`` or ``team`` change, the names the versions read wrote
+    #: for ``old`` and ``new`` where they wrote a name, not the id
+    #: (``owner: Ana Costa``): the timeline names by them an owner or team
+    #: the site names no more and whose file was never deleted, as ``okrsite
+    #: diff`` does (:func:`okrsite.view.history._name`)
+    old_written: str | None = None
+    new_written: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         out = {

@@ -165,11 +165,17 @@ def share_of(
     prefix: str,
     records: Any,
     csv_days: Any,
+    written: dict[tuple[str, str], str] | None = None,
 ) -> Share:
     """What these changes of one commit did (``records(path, old, new, old_path)``
     gives both sides of a Markdown file, the old one read under ``old_path``
     when git saw the file move, ``csv_days(path, oid, old)`` a CSV file's
-    rows), with each fact's place in the commit."""
+    rows), with each fact's place in the commit. ``written``: the table
+    ``records`` notes the names its versions write in
+    (:attr:`okrsite.history_commits._Versions.written`), emptied here first:
+    the owners and teams the changes name keep them."""
+    if written is not None:
+        written.clear()
     before: dict[str, Record] = {}
     after: dict[str, Record] = {}
     where_before: dict[str, int] = {}
@@ -225,7 +231,9 @@ def share_of(
                 if earlier.get(day) != value:
                     rows.append((path, day, value))
                     row_places.append(i)
-    event = commit_events(before, after, checkins, rows, moved, checkins_from, checkins_was)
+    event = commit_events(
+        before, after, checkins, rows, moved, checkins_from, checkins_was, written
+    )
     if csv_moves:
         event["csv_moves"] = csv_moves
     places = []

@@ -172,12 +172,14 @@ def _name(
     teams: dict[str, str],
     labels: dict[str, str] | None = None,
     former: FormerNames | None = None,
+    written: str | None = None,
 ) -> str | None:
     """A person's or team's name for an owner or team id, as other pages name
     them, else as they were known when their file was deleted (``former``:
     an owner who left is ``Kim Park`` on the timeline, as in ``okrsite
-    diff``, not ``kim-park``); a yes-or-no key result's ``done`` in words
-    (with ``labels``)."""
+    diff``, not ``kim-park``), else as the version read wrote them
+    (``written``: ``owner: Ana Costa``, no file ever, named by no current
+    file); a yes-or-no key result's ``done`` in words (with ``labels``)."""
     if field == "done" and labels is not None and isinstance(value, bool):
         return labels["_done"] if value else labels["_not_done"]
     if not isinstance(value, str):
@@ -191,6 +193,8 @@ def _name(
     name = known.get(value)
     if name is None and former is not None:
         name = former.name(kind, value)
+    if name is None:
+        name = written
     return value if name is None else name
 
 
@@ -222,8 +226,8 @@ def _entry(
         key_result_title=krs.get(change.key_result or "", change.key_result),
         mid_cycle=change.mid_cycle,
         less_ambitious=change.less_ambitious,
-        old_name=_name(name, change.old, people, teams, labels, former),
-        new_name=_name(name, change.new, people, teams, labels, former),
+        old_name=_name(name, change.old, people, teams, labels, former, change.old_written),
+        new_name=_name(name, change.new, people, teams, labels, former, change.new_written),
         old_unit=units[0],
         new_unit=units[1],
         authored=change.authored if change.authored != change.date else None,
@@ -432,8 +436,8 @@ def timeline_key(
     former = history.former_names
     names = [
         (
-            _name(c.field, c.old, people, teams, None, former),
-            _name(c.field, c.new, people, teams, None, former),
+            _name(c.field, c.old, people, teams, None, former, c.old_written),
+            _name(c.field, c.new, people, teams, None, former, c.new_written),
         )
         for c in changes
         if c.field in PERSON_FIELDS or c.field in TEAM_FIELDS
