@@ -38,18 +38,19 @@ class LookAlikeNames:
         self._looks: dict[str, dict[str, list[str]]] = {}
 
     def _twins(self, kind: str, ref: str) -> list[str]:
-        """The other ids of ``kind`` (with a file, or named anywhere) that look like ``ref``."""
+        """The other ids of ``kind`` (with a file, or named anywhere) that look
+        like ``ref``; worked out only for a ``ref`` not in plain ASCII (most
+        sites: none), which may be of the other kind (``owner: Plаtform``)."""
+        if ref.isascii():
+            return []
         if kind not in self._looks:
             table = self.r.people if kind == "person" else self.r.teams
             named = {ident for (k, ident) in self.r.spellings if k == kind} | set(table)
             looks: dict[str, list[str]] = {}
-            if not all(ident.isascii() for ident in named):
-                for ident in sorted(named):
-                    looks.setdefault(skeleton(ident), []).append(ident)
+            for ident in sorted(named):
+                looks.setdefault(skeleton(ident), []).append(ident)
             self._looks[kind] = looks
         looks = self._looks[kind]
-        if not looks or ref.isascii():
-            return []
         return [other for other in looks.get(skeleton(ref), ()) if other != ref]
 
     def meant(self, kind: str, ref: str) -> str | None:
@@ -68,7 +69,10 @@ class LookAlikeNames:
     def read_as(self, kind: str) -> dict[str, str]:
         """Each id of ``kind`` named without a file and not in plain ASCII
         that looks like another, with the id it is read as (most sites:
-        none, and no id is compared)."""
+        none, and no id is compared). Of teams, also each ``owner:`` of an
+        objective, KPI or goal that looks like no person but like a team
+        (``owner: Plаtform``, Cyrillic ``а``): an owner may name a team,
+        so it is compared with both, as ``team:`` is with teams."""
         table = self.r.people if kind == "person" else self.r.teams
         found: dict[str, str] = {}
         for k, ref in self.r.spellings:
@@ -76,19 +80,49 @@ class LookAlikeNames:
                 other = self.meant(kind, ref)
                 if other is not None:
                     found[ref] = other
+        if kind == "team":
+            found.update(self._owners_as_teams())
         return found
 
+    def _owners_as_teams(self) -> dict[str, str]:
+        """Owners (of an objective, KPI or goal) named without a file and not
+        in plain ASCII that look like no person but like a team, with the
+        team each is read as."""
+        people, teams = self.r.people, self.r.teams
+        maybe: dict[str, str] = {}
+        for k, ref in self.r.spellings:
+            if k != "person" or ref in people or ref in teams or ref.isascii():
+                continue
+            if self.meant("person", ref) is None and (other := self.meant("team", ref)):
+                maybe[ref] = other
+        if not maybe:  # most sites: no walk of the records
+            return maybe
+        owners = {
+            place.ref
+            for place in named_places(self.r)
+            if place.what == "owner" and place.record is not None and place.ref in maybe
+        }
+        return {ref: other for ref, other in maybe.items() if ref in owners}
+
     def warning(
-        self, kind: str, ref: str, file: str, key: tuple[str | int, ...], what: str
+        self,
+        kind: str,
+        ref: str,
+        file: str,
+        key: tuple[str | int, ...],
+        what: str,
+        written_as: str | None = None,
     ) -> Diagnostic | None:
         """OKR320 for ``ref`` (an id that has no file of its own, as ``file``
         names it under ``key``) when it looks like another person's or team's
-        id and is read as that one; ``None`` when it does not."""
+        id and is read as that one; ``None`` when it does not. ``written_as``:
+        the kind ``ref`` was written as, where not ``kind`` (an owner read as
+        a team)."""
         other = self.meant(kind, ref)
         if other is None:
             return None
         table = self.r.people if kind == "person" else self.r.teams
-        written = self._name(kind, ref, file)
+        written = self._name(written_as or kind, ref, file)
         meant = table[other].title if other in table else self._name(kind, other, None)
         word, folder = _WORDS[kind]
         where = f" ({table[other].file})" if other in table else ""
@@ -104,17 +138,25 @@ class LookAlikeNames:
         )
 
     def place_warnings(self, read: Mapping[str, Mapping[str, str]]) -> list[Diagnostic]:
-        """OKR320 at each ``owner:``, ``team:``, ``lead:``, ``parent:`` and
-        check-in ``author:`` that names an id of ``read`` (kind -> id -> the
+        """OKR320 at each ``owner:``, ``team:``, ``lead:``, ``members:`` entry,
+        ``parent:`` and check-in ``author:`` that names an id of ``read`` (kind -> id -> the
         id it is read as, :meth:`read_as`), before they are so read."""
         found: list[Diagnostic] = []
         if not read.get("person") and not read.get("team"):
             return found
         for place in named_places(self.r):
-            if place.ref is not None and place.ref in read.get(place.kind, {}):
-                said = self.warning(place.kind, place.ref, place.file, place.key, place.what)
-                if said is not None:
-                    found.append(said)
+            if place.ref is None:
+                continue
+            kind = place.kind
+            if place.ref not in read.get(kind, {}):
+                if kind != "person" or place.record is None:
+                    continue
+                if place.ref not in read.get("team", {}):
+                    continue
+                kind = "team"  # owner: Plаtform, read as the team Platform
+            said = self.warning(kind, place.ref, place.file, place.key, place.what, place.kind)
+            if said is not None:
+                found.append(said)
         return found + self.author_warnings(self.r.checkins)
 
     def _name(self, kind: str, ref: str, file: str | None) -> str:

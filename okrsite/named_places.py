@@ -1,13 +1,15 @@
 """Every place a record names a person or team, for the checks of those names.
 
 An objective's, KPI's and goal's ``owner:`` and ``team:``, an initiative's
-``owner:``, a person's ``team:``, a team's ``lead:`` and its ``parent:``
-(one that is no team's id), in the records kept and in those set aside for
-errors of their own. Two phases walk them: the look-alike names
-(:mod:`okrsite.look_alike_names`, warned of where they are written, before
-they are read as the person or team they look like) and the check of names
-that are no file's (:func:`okrsite.resolve_people._check_people_and_teams`);
-one walk, so the two cannot disagree on where a name is written.
+``owner:``, a person's ``team:``, a team's ``lead:``, each of its
+``members:`` and its ``parent:`` (one that is no team's id), in the records
+kept and in those set aside for errors of their own. Two phases walk them:
+the look-alike names (:mod:`okrsite.look_alike_names`, warned of where
+they are written, before they are read as the person or team they look
+like) and the check of names that are no file's
+(:func:`okrsite.resolve_people._check_people_and_teams`, which leaves
+``members:`` entries alone: a member needs no file of their own); one
+walk, so the two cannot disagree on where a name is written.
 """
 
 from __future__ import annotations
@@ -65,5 +67,7 @@ def named_places(r: Resolving) -> Iterator[NamedPlace]:
         yield NamedPlace("team", p.team, p.file, ("team",), "team")
     for t in [*r.teams.values(), *aside_teams]:
         yield NamedPlace("person", t.lead, t.file, (t.keys[0],), "lead")
+        for i, member in enumerate(t.members):
+            yield NamedPlace("person", member, t.file, ("members", i), "member")
         if t.parent is not None and t.parent not in r.teams:
             yield NamedPlace("team", t.parent, t.file, (t.keys[1],), "team", t.id)

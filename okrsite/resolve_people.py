@@ -565,6 +565,8 @@ def _check_people_and_teams(r: Resolving) -> None:
     if people:  # an address that names no one: its closest person
         diags += address_author_warnings(r, r.checkins, people)
     for place in named_places(r):
+        if place.what == "member":
+            continue  # a member named without a file of their own is no slip
         if place.kind == "person" and (said := another_team_as_owner(r, place)):
             diags.append(said)  # owner: Platform beside team: Sales
         elif place.kind == "person":
