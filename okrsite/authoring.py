@@ -358,7 +358,10 @@ def checkin_text(
     if isinstance(moment, datetime):
         zone = moment.tzname() or ""
         apart = " " if len(zone) > 1 and zone.isalpha() else ""  # 17:00 UTC, 17:00Z
-        when = moment.strftime("%Y-%m-%dT%H:%M") + apart + zone
+        # seconds only where given, or stamped after a check-in at 23:59
+        # (okrsite.checkin_stamp): the minute is what people write
+        clock = "%Y-%m-%dT%H:%M:%S" if moment.second else "%Y-%m-%dT%H:%M"
+        when = moment.strftime(clock) + apart + zone
     data: dict[str, Any] = {kind: target, "date": when}
     if author:
         data["author"] = author

@@ -22,7 +22,6 @@ from typing import Any
 import click
 
 from okrsite.authoring import (
-    AmbiguousFigure,
     Outcome,
     checkin_file,
     checkin_text,
@@ -30,7 +29,6 @@ from okrsite.authoring import (
     confidence_value,
     load_for_writing,
     number_or_text,
-    point_read_as_decimal,
     set_goal_current,
     validated_write,
 )
@@ -70,8 +68,8 @@ from okrsite.authoring_targets import (
     value_in_unit,
     values_in_units,
 )
-from okrsite.checkin_figures import figures_as_read, goal_current_as_read
-from okrsite.checkin_stamp import checkin_stamp
+from okrsite.checkin_figures import figures_as_read, goal_current_as_read, typed_figure
+from okrsite.checkin_stamp import NoLaterStamp, checkin_stamp
 from okrsite.checkin_ticks import ticks_recorded
 from okrsite.default_cycle_ended import ended_default_cycle_note
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
@@ -152,7 +150,7 @@ def record_checkin(
     p = base.scored.portfolio
     language = base.config.language
     values: dict[str, Any] = {
-        key: _typed(f"--set {key}={raw}", raw, language) for key, raw in typed.items()
+        key: typed_figure(f"--set {key}={raw}", raw, language) for key, raw in typed.items()
     }
     named = _one_target(base, target)
     if named != target:
@@ -200,7 +198,10 @@ def record_checkin(
     now = stamp_now()
     day = moment.date() if isinstance(moment, datetime) else moment or now.date()
     rel = checkin_file(root, base.config.content_dir, target, day)
-    stamp = checkin_stamp(p, kind, target, moment, now, rel.rpartition("/")[0])
+    try:
+        stamp = checkin_stamp(p, kind, target, moment, now, rel.rpartition("/")[0])
+    except NoLaterStamp as exc:
+        raise click.UsageError(str(exc)) from None
     when = stamp.when
 
     def one_answer(**given: Any) -> dict[str, str]:
@@ -208,7 +209,7 @@ def record_checkin(
         return {rel: checkin_text(kind, target, when, author=author, **given)}
 
     check = _answer_checker(root, base, cache, one_answer)
-    kpi_value: Any = None if value is None else _typed(f"--value {value}", value, language)
+    kpi_value: Any = None if value is None else typed_figure(f"--value {value}", value, language)
     if kind == "kpi" and value is None:
         if not ask:
             raise click.UsageError(f"give the KPI's reading: okrsite checkin {target} --value V")
@@ -224,7 +225,7 @@ def record_checkin(
     said_confidence: Any = (
         None
         if confidence is None
-        else _typed(f"--confidence {confidence}", confidence, language, confidence_value)
+        else typed_figure(f"--confidence {confidence}", confidence, language, confidence_value)
     )
     if said_confidence is not None and confidence_share(number_or_text(confidence or "", language)):
         click.echo(f"okrsite: {confidence} is read as {said_confidence}/10", err=True)
@@ -291,28 +292,6 @@ def record_checkin(
         click.echo(nowhere, err=True)
 
 
-def _typed(
-    option: str,
-    raw: str,
-    language: str,
-    read: Callable[[str, str], Any] = number_or_text,
-) -> Any:
-    """A figure given with ``option`` (``--set kunden=1.234``), read as the
-    site's language writes numbers; one the language does not tell how to
-    read (``1.234`` in a French site) is a usage error with both readings,
-    and one read as a decimal that may mean thousands (``131.500`` in an
-    English site: 131.5) is written with the warning a file's gets (OKR124)."""
-    shown = shlex.join(option.split(" ", 1))
-    try:
-        value = read(raw, language)
-    except AmbiguousFigure as exc:
-        raise click.UsageError(f"{shown}: {exc}") from None
-    warned = point_read_as_decimal(raw, language)
-    if warned is not None:  # 131.500 on an English site: 131.5, as a file's is, and said so
-        click.echo(f"{shown}: warning OKR124: {warned[0]} (hint: {warned[1]})", err=True)
-    return value
-
-
 def _goal_value(
     root: Path,
     base: LoadResult,
@@ -373,7 +352,7 @@ def _goal_value(
             required=True,
         )
     else:
-        current = _typed(f"--value {value}", value, language)
+        current = typed_figure(f"--value {value}", value, language)
         refuse_goal_value_without_figure(target, value, current)
         current = value_in_unit(value, current, goal.measure.unit)  # 1.6M beside M EUR: 1.6
     # written as the number the loader reads (€1,400,000 beside unit: M EUR: 1.4)
@@ -427,8 +406,9 @@ def _goal_value(
     "file's date: is written: 2026-11-29, 29.11.2026, 2026-11-29T14:05, 2026-11-29 2:05 pm; "
     "a zone after the time is kept as typed (2026-11-29T14:05+01:00), a time without one is "
     "your local time, written with your UTC offset on that day. A date alone is stamped "
-    "now when it is today, else the minute after that day's last timed check-in, so it is "
-    "read as the day's latest; give a time to place it earlier.",
+    "now when it is today, else the minute after that day's last timed check-in (the second "
+    "after one at 23:59; refused after 23:59:59), so it is read as the day's latest; give a "
+    "time to place it earlier.",
 )
 @click.option("--author", default=None, help="Who checks in: a name or a person id.")
 @click.option(

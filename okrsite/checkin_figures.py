@@ -25,15 +25,18 @@ written ``current: 1.4``.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from okrsite.authoring import new_findings
+import click
+
+from okrsite.authoring import AmbiguousFigure, new_findings, number_or_text, point_read_as_decimal
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import LoadResult, ParseCache, load
 
-__all__ = ["figures_as_read", "goal_current_as_read"]
+__all__ = ["figures_as_read", "goal_current_as_read", "typed_figure"]
 
 #: the check-in's text, given its key results' values and a KPI's reading
 TextOf = Callable[[dict[str, Any], Any], str]
@@ -155,3 +158,25 @@ def _plain(number: float) -> float | int:
     12 significant digits (1.4, never 1.4000000000000001)."""
     rounded = float(f"{number:.12g}")
     return int(rounded) if rounded.is_integer() and abs(rounded) < 2**53 else rounded
+
+
+def typed_figure(
+    option: str,
+    raw: str,
+    language: str,
+    read: Callable[[str, str], Any] = number_or_text,
+) -> Any:
+    """A figure given with ``option`` (``--set kunden=1.234``), read as the
+    site's language writes numbers; one the language does not tell how to
+    read (``1.234`` in a French site) is a usage error with both readings,
+    and one read as a decimal that may mean thousands (``131.500`` in an
+    English site: 131.5) is written with the warning a file's gets (OKR124)."""
+    shown = shlex.join(option.split(" ", 1))
+    try:
+        value = read(raw, language)
+    except AmbiguousFigure as exc:
+        raise click.UsageError(f"{shown}: {exc}") from None
+    warned = point_read_as_decimal(raw, language)
+    if warned is not None:  # 131.500 on an English site: 131.5, as a file's is, and said so
+        click.echo(f"{shown}: warning OKR124: {warned[0]} (hint: {warned[1]})", err=True)
+    return value

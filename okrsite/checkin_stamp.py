@@ -13,8 +13,14 @@ latest, as a backfilled check-in usually is, so:
 
 - ``--date`` naming today is stamped with the time now, as without it;
 - ``--date`` naming another day whose check-ins have a time is stamped the
-  minute after the day's last one, in its zone (23:59 at most: the file,
-  named after the day's others, breaks a tie), so it is read last;
+  minute after the day's last one, in its zone, so it is read last; after
+  one at 23:59 (or 23:59:30) there is no next minute on that day, so it is
+  the second after (``23:59:01``, ``23:59:31``), written with its seconds:
+  a stamp at the same instant would leave the order to the file names, and
+  the command's ``<id>/<date>.md`` sorts before another folder's
+  ``weekly-sync.md``. After one at 23:59:59 no moment of the day is left:
+  the command is refused (:class:`NoLaterStamp`), as a check-in it would
+  write would not be the day's latest, saying to give the time;
 - a day without timed check-ins keeps the date alone: it is filed after
   the day's other files, and their names order them.
 
@@ -31,7 +37,12 @@ from datetime import date, datetime, timedelta, timezone
 from okrsite.model import CheckIn, Portfolio
 from okrsite.resolve_checkins import checkin_order
 
-__all__ = ["Stamp", "checkin_stamp"]
+__all__ = ["NoLaterStamp", "Stamp", "checkin_stamp"]
+
+
+class NoLaterStamp(Exception):
+    """A date alone for a day whose last check-in is at its last second
+    (23:59:59): no stamp of that day is read after it (message: what to do)."""
 
 
 @dataclass(frozen=True)
@@ -74,15 +85,25 @@ def checkin_stamp(
         return Stamp(moment)
     last = timed[-1]
     zone = _zone(last.zone)
-    hours, minutes = (int(part) for part in last.time.split(":")[:2])
-    at = datetime(moment.year, moment.month, moment.day, hours, minutes, tzinfo=zone)
-    stamped = min(at + timedelta(minutes=1), at.replace(hour=23, minute=59))
+    hours, minutes, seconds = ([int(part) for part in last.time.split(":")] + [0, 0])[:3]
+    at = datetime(moment.year, moment.month, moment.day, hours, minutes, seconds, tzinfo=zone)
     name = last.file.removeprefix(folder.rstrip("/") + "/")
+    if (hours, minutes, seconds) >= (23, 59, 59):
+        raise NoLaterStamp(
+            f"{moment} has a check-in at {last.time}{last.zone}, {name}, the day's last "
+            f"second: a check-in dated {moment} would be read before it, so its values would "
+            f"not be the day's latest; nothing was written (hint: give the time of day to "
+            f'place it before that one, --date "{moment} HH:MM", or date it the next day)'
+        )
+    stamped = at.replace(second=0) + timedelta(minutes=1)
+    if stamped.date() != moment:  # after 23:59: the second after, still that day
+        stamped = at + timedelta(seconds=1)
+    shown = f"{stamped:%H:%M:%S}" if stamped.second else f"{stamped:%H:%M}"
     return Stamp(
         stamped,
         f"okrsite: note: {moment} has check-ins with a time of day, the last {name} "
-        f"at {last.time[:5]}{last.zone}; a date alone counts from the start of the day, "
-        f"so this one is stamped {stamped:%H:%M}{last.zone}, after it, to be read as the "
+        f"at {last.time}{last.zone}; a date alone counts from the start of the day, "
+        f"so this one is stamped {shown}{last.zone}, after it, to be read as the "
         f"day's latest (to place it elsewhere in the day, give the time: "
         f'--date "{moment} 09:00")',
         at,

@@ -23,7 +23,7 @@ from okrsite.model import ScoredPortfolio
 from okrsite.record_owner import owner_of
 from okrsite.scorecard import Scorecard, Tally, scorecard
 from okrsite.scoring import reached, success_level
-from okrsite.urls import safe_path
+from okrsite.urls import flat_path
 
 CSV_COLUMNS = [
     "cycle",
@@ -176,7 +176,7 @@ def scorecard_csv(
 
 
 def cycle_export_path(cycle: str, ext: str) -> str:
-    return f"api/cycles/{safe_path(cycle)}.{ext}"
+    return f"api/cycles/{flat_path(cycle)}.{ext}"
 
 
 def scorecard_json_text(data: dict[str, Any]) -> str:

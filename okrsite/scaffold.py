@@ -9,6 +9,8 @@ overwritten.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import textwrap
 from collections.abc import Mapping
@@ -24,6 +26,7 @@ from okrsite.goal_yaml import QuotingDumper
 from okrsite.model import Cycle
 from okrsite.parse import ID_RE
 from okrsite.parse_people import HANDLE_RE
+from okrsite.sitefiles import create_new
 from okrsite.stub_bodies import body_for
 
 KINDS = {
@@ -268,11 +271,15 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
     them is refused, saying the ways forward (a sub-folder, ``--site``):
     nothing is ever overwritten, and sample objectives added to an existing
     ``content/`` would be counted with its own. An existing ``.gitignore``
-    is left as it is.
+    is left as it is. A link at one of those paths counts as there even
+    when it leads nowhere, and is refused before anything is written
+    (:func:`_refuse_links`): a file written at it would land outside
+    ``target``.
     """
     today = today or date.today()
+    _refuse_links(target)
     if target.exists():
-        there = [name for name in _SITE_TOP if (target / name).exists()]
+        there = [name for name in _SITE_TOP if os.path.lexists(target / name)]
         if there:
             shown = ", ".join(name + ("/" if (target / name).is_dir() else "") for name in there)
             raise ScaffoldError(
@@ -408,13 +415,69 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
             We set objectives each quarter, check in weekly, and grade at the end.
             """,
     }
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for rel, text in files.items():
-        path = target / rel
-        if path.exists():  # only .gitignore can be here already (content/ is refused)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        written.append(rel)
+    return _write_all(target, {rel: textwrap.dedent(text) for rel, text in files.items()})
+
+
+def _refuse_links(target: Path) -> None:
+    """Refuse, before anything is written, a link where init would write:
+    ``target`` itself when it leads nowhere, or ``okrsite.toml``,
+    ``content`` or a ``.gitignore`` leading nowhere in it. A link that
+    leads nowhere does not "exist", yet a file written at it lands where it
+    points, out of the folder (a committed ``okrsite.toml -> ../x``), and a
+    ``content`` link whose target is not checked out stopped init half-way.
+    A ``.gitignore`` that is a link to a file is left as any is."""
+    if os.path.islink(target) and not target.exists():
+        raise ScaffoldError(
+            f"{target} is a link to {os.readlink(target)}, which does not exist; okrsite init "
+            "writes through no link, so nothing was written (hint: make the folder it leads "
+            "to first, or give okrsite init a folder that is not a link)"
+        )
+    for name in (*_SITE_TOP, ".gitignore"):
+        path = target / name
+        if os.path.islink(path) and (name != ".gitignore" or not path.exists()):
+            leads = os.readlink(path)
+            gone = "" if path.exists() else ", which does not exist"
+            hint = (
+                "make the file it leads to, or remove the link, and run okrsite init again"
+                if name == ".gitignore"
+                else f"if it leads to your site's files, make {leads} reachable and run "
+                "okrsite check here; else remove the link and run okrsite init again, or "
+                "start the site in a sub-folder: okrsite init goals"
+            )
+            raise ScaffoldError(
+                f"{path} is a link to {leads}{gone}; okrsite init writes only into {target} "
+                f"itself, never through a link, so nothing was written (hint: {hint})"
+            )
+
+
+def _write_all(target: Path, files: dict[str, str]) -> list[str]:
+    """Write ``files`` (site-relative path: text) into ``target``: each as a
+    new file that follows no link (:func:`okrsite.sitefiles.create_new`),
+    all or none. An existing ``.gitignore`` is left as it is (``content/``
+    and ``okrsite.toml`` were refused already), and a file that appeared
+    since (a link made meanwhile) undoes what was written and is refused."""
+    written: list[str] = []
+    made: list[Path] = []
+    rel = ""
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for rel, text in files.items():
+            if rel == ".gitignore" and os.path.lexists(target / rel):
+                continue
+            with os.fdopen(create_new(target, rel, made), "w", encoding="utf-8") as out:
+                out.write(text)
+            written.append(rel)
+    except OSError as exc:
+        for done in reversed(written):
+            with contextlib.suppress(OSError):
+                (target / done).unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        why = exc.strerror or str(exc)
+        if isinstance(exc, FileExistsError):
+            why = "it exists (a file or link made while init ran); okrsite init overwrites nothing"
+        raise ScaffoldError(
+            f"cannot write {target / rel if rel else target}: {why}; nothing was written"
+        ) from None
     return written

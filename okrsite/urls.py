@@ -49,25 +49,41 @@ def safe_path(ident: str) -> str:
     upload drops ``.git`` and ``.github`` at any depth, git cannot hold a
     ``.git`` path), so its page and every link to it would be 404 there.
     """
-    parts = []
-    for seg in ident.replace("\\", "/").split("/"):
-        if "%" in seg:
-            seg = seg.replace("%", "%25")
-        if seg == "":
-            seg = "%2F"
-        elif seg in (".", "..") or (len(seg) == 10 and seg.casefold() == "index.html"):
-            seg = seg.replace(".", "%2E")
-        else:
-            seg = windows_safe(seg)
-            if seg.startswith("."):  # .git, .github: hidden, and never published
-                seg = "%2E" + seg[1:]
-        parts.append(seg)
-    return "/".join(parts)
+    return "/".join(
+        _safe_segment(seg.replace("%", "%25")) for seg in ident.replace("\\", "/").split("/")
+    )
+
+
+def flat_path(name: str) -> str:
+    """A name that is not a path, a cycle's, as one folder of its section.
+
+    Ids nest (``sales/emea``) as their files do, but a cycle is named in
+    ``okrsite.toml``, where ``[cycles."2026 H2 / Q3"]`` or ``[cycles."2026/27"]``
+    means one cycle, not a folder ``2026 H2 `` holding `` Q3``: its ``/`` (and
+    ``\\``) are percent-encoded (``2026 H2 %2F Q3``, ``2026%2F27``) as the
+    rest of the name is by :func:`safe_path`. A name without them is the
+    folder :func:`safe_path` gives, so no other page moves."""
+    escaped = name.replace("%", "%25").replace("/", "%2F").replace("\\", "%5C")
+    return _safe_segment(escaped)
+
+
+def _safe_segment(seg: str) -> str:
+    """One folder name of :func:`safe_path`, its ``%`` already encoded."""
+    if seg == "":
+        return "%2F"
+    if seg in (".", "..") or (len(seg) == 10 and seg.casefold() == "index.html"):
+        return seg.replace(".", "%2E")
+    seg = windows_safe(seg)
+    if seg.startswith("."):  # .git, .github: hidden, and never published
+        seg = "%2E" + seg[1:]
+    return seg
 
 
 def page_path(kind: str, ident: str) -> str:
-    """Where the page of a record of ``kind`` is written."""
-    return f"{_SECTIONS[kind]}/{safe_path(ident)}/index.html"
+    """Where the page of a record of ``kind`` is written: a cycle's in one
+    folder (:func:`flat_path`), every other's as its id nests."""
+    folder = flat_path(ident) if kind == "cycle" else safe_path(ident)
+    return f"{_SECTIONS[kind]}/{folder}/index.html"
 
 
 #: Where each site-wide page is written (record pages: :func:`page_path`).
