@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,6 +27,9 @@ from okrsite.cli_options import (
 from okrsite.diagnostics import summary_line
 from okrsite.parse_store import stored_parse_cache
 from okrsite.plural import plural
+
+if TYPE_CHECKING:
+    from okrsite.preview import Preview
 
 
 @click.command()
@@ -222,38 +225,42 @@ def serve(
     import threading
     import webbrowser
 
-    from okrsite.preview import Preview
-
-    root = resolve_site(site)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(
-            f"okrsite: warning: listening on {host}: other machines on your network can see this preview",
-            err=True,
-        )
-    try:
-        preview = Preview(
-            root,
-            host=host,
-            port=port,
-            as_of=as_of,
-            poll=poll,
-            echo=lambda m: click.echo(m, err=True),
-            allowed_hosts=allow_hosts,
-        )
-    except OSError as exc:
-        raise click.UsageError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0"
-        ) from None
-    stop = threading.Event()
-
     def terminate(signum: int, frame: object) -> None:
         raise KeyboardInterrupt  # SIGTERM stops as Ctrl-C does
 
-    # only the main thread may set handlers (tests may call serve elsewhere)
+    # SIGTERM is answered from the first line on, and the `try` covers the
+    # whole start (the import, the build folder, the watchers, the first
+    # build): an interrupt at any moment ends in "okrsite: stopped" with the
+    # folder removed, never in "Aborted!" or a traceback with it left behind.
+    # Only the main thread may set handlers (tests may call serve elsewhere).
     main = threading.current_thread() is threading.main_thread()
     old_term = signal.signal(signal.SIGTERM, terminate) if main else None
+    preview: Preview | None = None
     interrupted = False
     try:
+        from okrsite.preview import Preview
+
+        root = resolve_site(site)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            click.echo(
+                f"okrsite: warning: listening on {host}: other machines on your network can see this preview",
+                err=True,
+            )
+        try:
+            preview = Preview(
+                root,
+                host=host,
+                port=port,
+                as_of=as_of,
+                poll=poll,
+                echo=lambda m: click.echo(m, err=True),
+                allowed_hosts=allow_hosts,
+            )
+        except OSError as exc:
+            raise click.UsageError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0"
+            ) from None
+        stop = threading.Event()
         preview.start()
         click.echo(
             f"okrsite: serving {root.name} at {preview.server.url} (Ctrl-C to stop)", err=True
@@ -271,7 +278,8 @@ def serve(
         # tabs' event streams close first, a rebuild under way announces
         # nothing, and "stopped" comes after everything else the preview says
         try:
-            preview.stop()
+            if preview is not None:
+                preview.stop()
         finally:
             if main:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL if old_term is None else old_term)

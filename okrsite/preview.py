@@ -10,6 +10,7 @@ diagnostic in an overlay; the next good rebuild removes it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import shutil
@@ -113,6 +114,27 @@ class Preview(PreviewWatch, PreviewPlan):
         self.cache = ParseCache()
         self.scores = ScoreMemo()
         self.out = Path(tempfile.mkdtemp(prefix="okrsite-serve-"))
+        try:
+            self._set_up(host, port, allowed_hosts, poll, debounce)
+        except BaseException:
+            # A busy port, an unreadable site or Ctrl-C while setting up must
+            # not leave the folder (or the listening socket) behind.
+            server: PreviewServer | None = getattr(self, "server", None)
+            if server is not None:
+                server.stop()
+            shutil.rmtree(self.out, ignore_errors=True)
+            raise
+
+    def _set_up(
+        self,
+        host: str,
+        port: int,
+        allowed_hosts: tuple[str, ...],
+        poll: bool,
+        debounce: float,
+    ) -> None:
+        """The rest of :meth:`__init__`, once the build folder exists: the
+        server (listening from here on), the settings, the watchers."""
         self.writer = SyncWriter(self.out)
         self.lock = threading.Lock()
         self.rebuilds = 0
@@ -132,18 +154,13 @@ class Preview(PreviewWatch, PreviewPlan):
         # the git history: read at the first rebuild, extended when HEAD moves
         self.history_reader: HistoryReader | None = None
         self.history: SiteHistory | None = None
-        try:
-            config, _ = read_config(FileTree(self.site_root))
-            self.content_dir = config.content_dir
-            self.server = PreviewServer(self.out, host=host, port=port, allowed_hosts=allowed_hosts)
-            # read from okrsite.toml alone, so a site whose content does not
-            # build yet still gets its own language on the preview's 404 page
-            self.server.language = config.language
-            self.server.words = site_words(config.language, self.site_root, config.theme)
-        except BaseException:
-            # A busy port (or an unreadable site) must not leave the folder behind.
-            shutil.rmtree(self.out, ignore_errors=True)
-            raise
+        config, _ = read_config(FileTree(self.site_root))
+        self.content_dir = config.content_dir
+        self.server = PreviewServer(self.out, host=host, port=port, allowed_hosts=allowed_hosts)
+        # read from okrsite.toml alone, so a site whose content does not
+        # build yet still gets its own language on the preview's 404 page
+        self.server.language = config.language
+        self.server.words = site_words(config.language, self.site_root, config.theme)
         # what okrsite.toml says to watch and ignore; a change of it (or of a
         # theme) points the watcher elsewhere (PreviewWatch.follow_settings)
         self.watching = self.watch_plan(config)
@@ -400,14 +417,24 @@ class Preview(PreviewWatch, PreviewPlan):
         announces nothing."""
         self.stopping.set()
         self.first_build_done.set()  # a watcher waiting for it returns
-        self.server.stop()
-        if self.git_watcher is not None:
-            self.git_watcher.stop()
-        self.watcher.stop()
+        # every step runs even if one before it fails, and whatever the
+        # preview got to start before an interrupt (Ctrl-C in its first
+        # seconds): the build folder, a whole copy of the site, always goes
+        with contextlib.ExitStack() as steps:  # run last to first
+            steps.callback(shutil.rmtree, self.out, ignore_errors=True)
+            steps.callback(self._stop_clock)
+            steps.callback(self.watcher.stop)
+            if self.git_watcher is not None:
+                steps.callback(self.git_watcher.stop)
+            steps.callback(self.server.stop)
+
+    def _stop_clock(self) -> None:
+        """Wait for the clock thread, if it ever started (an interrupt may
+        come between creating it and starting it): :attr:`stopping` is set,
+        so it ends at its next tick."""
         clock = self._clock
-        if clock is not None and clock is not threading.current_thread():
+        if clock is not None and clock is not threading.current_thread() and clock.is_alive():
             clock.join()
-        shutil.rmtree(self.out, ignore_errors=True)
 
     def __enter__(self) -> Preview:
         self.start()

@@ -145,6 +145,8 @@ class PreviewServer:
         self._served_changed = threading.Condition(self._lock)
         self._thread: threading.Thread | None = None
         self._closed = False
+        #: set (under the lock) by the server thread as it begins serving
+        self._serving = False
         server_class = _HTTPServer6 if ":" in host else _HTTPServer
         handler = functools.partial(_Handler, directory=os.fspath(self.current_root))
         self._httpd = server_class((host, port), handler)
@@ -279,12 +281,22 @@ class PreviewServer:
         if self._thread is not None:
             raise RuntimeError("PreviewServer.start() called twice")
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.1},
-            name=f"okrsite-preview-{self.port}",
-            daemon=True,
+            target=self._serve_unless_closed, name=f"okrsite-preview-{self.port}", daemon=True
         )
         self._thread.start()
+
+    def _serve_unless_closed(self) -> None:
+        """The server thread: serve until :meth:`stop`, unless it came first.
+
+        An interrupt can end :meth:`start` between making the thread and
+        starting it, or before the thread got here; :meth:`stop` then must
+        not wait for ``shutdown()``, which waits for a ``serve_forever`` that
+        never runs (``okrsite serve`` would hang on Ctrl-C)."""
+        with self._served_changed:
+            if self._closed:
+                return
+            self._serving = True
+        self._httpd.serve_forever(poll_interval=0.1)
 
     def stop(self) -> None:
         """Close all event streams, stop serving and release the port.
@@ -302,9 +314,12 @@ class PreviewServer:
             for client in self._clients:
                 client.inbox.put(None)
             self._served_changed.notify_all()
-        if self._thread is not None:
+            serving = self._serving
+        if serving:
             self._httpd.shutdown()
-            self._thread.join()
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            thread.join()
         self._httpd.server_close()
 
     def serve_forever(self) -> None:

@@ -482,12 +482,18 @@ class SiteWatcher:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
-        if self._observer is not None:
-            self._observer.stop()
-            self._observer.join()
+        # an interrupt (Ctrl-C as serve starts) can end start() anywhere:
+        # after the observer was made but before it ran, or the worker was
+        # made but not started; joining a thread never started raises, and
+        # one that never ran has nothing to wait for
+        observer = self._observer
+        if observer is not None:
+            observer.stop()  # ends the OS watches and emitters even if never started
+            if observer.is_alive():
+                observer.join()
             self._observer = None
         worker = self._worker
-        if worker is not None and worker is not threading.current_thread():
+        if worker is not None and worker is not threading.current_thread() and worker.is_alive():
             worker.join()
 
     def __enter__(self) -> SiteWatcher:
