@@ -313,11 +313,12 @@ def pull_command(only: tuple[str, ...], dry_run: bool, update: bool, site: Path 
 def _written(o: PullOutcome, dry_run: bool) -> list[str]:
     """What a source wrote, or with ``--dry-run`` would write, one line per file."""
     if not o.files:
-        if not (o.unchanged or o.changed):
+        other = len(o.changed) + o.held_elsewhere  # not written, whatever holds it
+        if not (o.unchanged or other):
             return [f"source {o.name!r}: the source gave no values; nothing to write"]
         there = [f"{plural(o.unchanged, 'value')} already there"] if o.unchanged else []
-        if o.changed:
-            there.append(f"{len(o.changed)} with another value")
+        if other:
+            there.append(f"{other} with another value")
         return [f"source {o.name!r}: nothing new ({', '.join(there)})"]
     lines = []
     if o.data_file is not None:

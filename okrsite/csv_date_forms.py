@@ -65,16 +65,29 @@ ISO_DATES = DateStyle()
 _WRITTEN_DAY = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})")
 
 
-#: month names as a spreadsheet writes them, by the month's number - 1
-_MONTH_NAMES = tuple(
-    tuple(names.split())
-    for names in (
-        "jan feb mar apr may jun jul aug sep oct nov dec",
-        "jan feb mär apr mai jun jul aug sep okt nov dez",
-        "january february march april may june july august september october november december",
-        "januar februar märz april mai juni juli august september oktober november dezember",
-    )
+#: month names as spreadsheets abbreviate them, by the month's number - 1: one
+#: list for each way ``MONTHS`` reads (German as LibreOffice, Microsoft Excel
+#: and Austria write March and January, ``Mär``, ``Mrz``, ``Jän``; French as
+#: Excel does, ``janv.``, with and without its accents)
+_ABBREVIATED = (
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+    "jan feb mär apr mai jun jul aug sep okt nov dez",
+    "jan feb mrz apr mai jun jul aug sep okt nov dez",
+    "jän feb mär apr mai jun jul aug sep okt nov dez",
+    "janv févr mars avr mai juin juil août sept oct nov déc",
+    "janv fevr mars avr mai juin juil aout sept oct nov dec",
 )
+#: month names written out
+_WHOLE = (
+    "january february march april may june july august september october november december",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+)
+_MONTH_NAMES = tuple(tuple(names.split()) for names in _ABBREVIATED + _WHOLE)
+#: names that are a whole word, not cut short: ``Mai`` in a column of ``Okt.``
+#: is written without the point
+_WHOLE_NAMES = frozenset(" ".join(_WHOLE).split())
 _TOKENS = re.compile(r"[^\W\d_]+|\d+|[\W_]+")
 
 
@@ -90,6 +103,8 @@ def named_template(cells: list[str]) -> tuple[str, ...] | None:
     if len(words) != 1 or words[0].lower() not in MONTHS:
         return None
     names = [n for n in _MONTH_NAMES if words[0].lower() in n]
+    if not names:
+        return None
     used = {_TOKENS.findall(c.strip())[0].lower() for c in cells if c.strip()[:1].isalpha()}
     names = [n for n in names if used <= set(n)] or names
     return (*tokens, "|".join(names[0]))
@@ -138,8 +153,10 @@ def format_period(day: date, template: str) -> str:
 def format_named(day: date, template: tuple[str, ...]) -> str:
     *tokens, names = template
     month = names.split("|")[day.month - 1]
-    out = []
+    out: list[str] = []
     for token in tokens:
+        if token.startswith(".") and month in _WHOLE_NAMES and out and out[-1].lower() == month:
+            token = token[1:]
         if token[:1].isalpha():
             out.append(
                 month.upper()

@@ -81,6 +81,7 @@ __all__ = [
     "date_part",
     "date_style",
     "thousands_grouped",
+    "written_grouped",
     "totals_row",
     "read_date",
     "read_moment",
@@ -309,6 +310,29 @@ def thousands_grouped(cells: Iterable[str], delimiter: str) -> bool:
     for cell in cells:
         parts = _magnitude(_figure(cell))  # 1.234,5 Mio: its digits
         if parts is not None and any(pattern.fullmatch(parts[0]) for pattern in grouped):
+            return True
+    return False
+
+
+def written_grouped(cells: Iterable[str], delimiter: str) -> bool:
+    """Whether a column's values are written with their thousands grouped, as
+    the loader reads them: where :func:`thousands_grouped` says so, and in a
+    file separated by commas on a site whose language groups thousands with
+    commas (:func:`okrsite.written_numbers.comma_convention`), where a value
+    shows one group (``"1,402"``), which :func:`read_number` reads as 1402.
+
+    What ``okrsite pull`` writes a row by (:mod:`okrsite.kpi_csv_style`), so
+    a column of ``"1,402"`` gets ``"1,501"``, not ``1501``. (``1.402`` alone
+    in a file separated by semicolons is refused, on any site: no column of
+    such values is read to copy.)"""
+    cells = list(cells)
+    if thousands_grouped(cells, delimiter):
+        return True
+    if delimiter != "," or comma_convention() is not True:
+        return False
+    for cell in cells:
+        parts = _magnitude(_figure(cell))
+        if parts is not None and _ONE_COMMA_GROUP.fullmatch(parts[0]):
             return True
     return False
 

@@ -39,8 +39,8 @@ from okrsite.kpi_csv import (
     read_date,
     read_number,
     slash_order,
-    thousands_grouped,
     totals_row,
+    written_grouped,
 )
 
 __all__ = ["CsvStyle", "ValueStyle", "format_date", "format_number", "style_of", "value_style"]
@@ -92,7 +92,7 @@ def style_of(delimiter: str, rows: list[list[str]], date_at: int, value_at: int)
         dates=date_style((row[date_at] for row in data), slashes),
         slashes=slashes,
         values=value_style(
-            figures, thousands_grouped(cells, delimiter), "," if decimal_comma else "."
+            figures, written_grouped(cells, delimiter), "," if decimal_comma else "."
         ),
         named=named_template([row[date_at] for row in data if row[date_at].strip()]),
         period=period_template([row[date_at] for row in data if row[date_at].strip()]),

@@ -236,6 +236,10 @@ def _load_configured(
             )
         )
     portfolio, resolve_diags = resolve(parsed, config, csv_data, data_near, as_of=when)
+    # data files not read whole (missing, or a row refused): said there, not as "holds none"
+    unread = {
+        name for name, got in csv_data.items() if got is None or any(d.is_error for d in got[1])
+    }
     memo = scores
     if memo is None and cache is not None:
         memo = cache.scores = cache.scores or ScoreMemo()
@@ -243,7 +247,10 @@ def _load_configured(
     outcome_diags.extend(
         # a due's hint (a goal's due: naming no cycle, told by resolving) in as_of's year
         in_year_of(
-            _locate(tree, [*resolve_diags, *quality_warnings(scored, static, config.allow_html)]),
+            _locate(
+                tree,
+                [*resolve_diags, *quality_warnings(scored, static, config.allow_html, unread)],
+            ),
             when.year,
         )
     )

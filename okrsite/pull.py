@@ -62,6 +62,9 @@ class PullOutcome:
     updated: list[tuple[date, float, float]] = field(default_factory=list)
     changed: list[tuple[date, float, float]] = field(default_factory=list)  # not updated
     unchanged: int = 0
+    #: dates whose value the site holds where pull never writes (a KPI's
+    #: ``values:``, a check-in), another than the source's: said in ``notes``
+    held_elsewhere: int = 0
     files: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     #: the KPI data file among ``files`` (the others are check-ins) ...
@@ -138,7 +141,8 @@ def _run_source(
     for late in (False, True):
         outcome = PullOutcome(source.name)
         outcome.notes.extend(f"{source.label}, {note}" for note in left_out)
-        _plan(root, base, source.name, readings, update, outcome, late)
+        with numbers_written_in(base.config.language):  # a row written as the file is read
+            _plan(root, base, source.name, readings, update, outcome, late)
         check_targets(root, outcome.files)  # --dry-run says it too
         try:
             if outcome.files:
@@ -321,7 +325,7 @@ def _plan_kpi(
             counted = in_csv.get(day)
             holder = _held_elsewhere(portfolio, name, day, counted is not None)
             if holder is not None:  # pull never rewrites it: said, never hinted at, skipped
-                outcome.unchanged += 1
+                outcome.held_elsewhere += 1
                 outcome.notes.append(
                     f"{day}: {holder} holds {_fmt(known[day])}, which counts; not written "
                     f"(the source says {_fmt(value)}; to change it, edit it there)"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from datetime import date
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.kpi_key_result_warnings import kpi_key_result_warnings, reads_down_kpi
 from okrsite.md_links import note_link_warnings
-from okrsite.model import KeyResult, Objective, ScoredPortfolio
+from okrsite.model import KPI, KeyResult, Objective, ScoredPortfolio
 from okrsite.numbers import csv_number, format_number
 from okrsite.parent_counts_nowhere import parent_counts_nowhere
 from okrsite.parse_measures import title_figures
@@ -42,10 +43,13 @@ def quality_warnings(
     scored: ScoredPortfolio,
     static_files: Collection[str] | None = None,
     allow_html: bool = False,
+    unread_data: Collection[str] = (),
 ) -> list[Diagnostic]:
     """The advice on a portfolio's shape (OKR4xx) and the broken links in
     check-in notes (OKR314, against ``static_files`` when known; raw HTML's
-    too with ``allow_html``)."""
+    too with ``allow_html``). ``unread_data`` are the ``data:`` files that
+    were not read whole (missing, or a row refused): their errors say why a
+    KPI has no reading, so OKR406 does not say it again."""
     p = scored.portfolio
     out: list[Diagnostic] = []
     if any(c.body for c in p.checkins):  # links in notes, as in bodies (OKR314)
@@ -174,7 +178,33 @@ def quality_warnings(
                     key_path=("title",),
                 )
             )
+        elif kpi.data not in unread_data:
+            out.extend(_no_reading_yet(kpi, p.kpi_series.get(kpi.id, ()), scored.as_of))
     return out
+
+
+def _no_reading_yet(
+    kpi: KPI, series: tuple[tuple[date, float], ...], as_of: date
+) -> list[Diagnostic]:
+    """OKR406 for a KPI with thresholds or a target whose readings (its data
+    file, ``values:``, check-ins) hold none on or before as_of: its health is
+    ``unknown`` as surely as without thresholds, and a data file of a header
+    alone is almost always an export that went wrong. A KPI that names no
+    readings at all (no ``data:``, ``values:`` or check-in) is one not yet
+    measured, and is left alone."""
+    if not (kpi.data or kpi.values or series) or any(day <= as_of for day, _ in series):
+        return []
+    where = f"its first is from {series[0][0]}" if series else f"{kpi.data} holds none"
+    return [
+        warning(
+            "OKR406",
+            f"KPI has no reading on or before as_of {as_of} ({where}), so its health is unknown",
+            kpi.file,
+            hint=f"add a reading: okrsite checkin {kpi.id} --value V"
+            + (f", or a row to {kpi.data}" if kpi.data else ""),
+            key_path=("data",) if kpi.data else ("values",) if kpi.values else ("title",),
+        )
+    ]
 
 
 def _outside_parent_cycle(scored: ScoredPortfolio, oid: str) -> list[Diagnostic]:

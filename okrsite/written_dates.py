@@ -56,14 +56,15 @@ MOMENT_FORMS = (
 )
 
 #: month names and their usual abbreviations, English, German and French
-#: (French with and without its accents: ``décembre``, ``decembre``, ``déc``)
+#: (French with and without its accents: ``décembre``, ``decembre``, ``déc``;
+#: German as Microsoft Excel abbreviates March, ``Mrz``, and as others do, ``Mär``)
 MONTHS = {
     name: number
     for number, names in enumerate(
         [
             "jan january januar jän jänner janv janvier",
             "feb february februar fév fev févr fevr février fevrier",
-            "mar march märz maerz mär mars",
+            "mar march märz maerz mär mrz mars",
             "apr april avr avril",
             "may mai",
             "jun june juni juin",
