@@ -193,3 +193,46 @@ def test_a_data_file_with_an_error_is_not_said_to_hold_no_reading(make_site: Mak
     code, out = run_cli("check", "--site", str(site))
     assert code == 1 and "OKR203" in out, out
     assert "OKR406" not in out, out
+
+
+# ------------------------------------------------ a chart of daily readings
+def _weekdays(first: date, count: int) -> list[date]:
+    days, day = [], first
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day = date.fromordinal(day.toordinal() + 1)
+    return days
+
+
+def test_a_chart_of_hundreds_of_daily_readings_stays_legible(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    rows = "".join(
+        f"{d:%d.%m.%Y};{100 + (i % 40)}\n" for i, d in enumerate(_weekdays(date(2025, 10, 1), 297))
+    )
+    site = make_site(
+        {
+            "okrsite.toml": 'title = "T"\nlanguage = "de"\nas_of = 2026-11-20\n',
+            "content/kpis/daily.md": "---\ntitle: Täglich\ntarget: 130\n"
+            "thresholds: {grün: 120, rot: 105}\ndata: data/daily.csv\n---\n",
+            "content/data/daily.csv": "Tag;Wert\n" + rows,
+            "content/kpis/weekly.md": "---\ntitle: Woche\ntarget: 9\n"
+            "values: {2026-11-02: 5, 2026-11-09: 6, 2026-11-16: 7}\n---\n",
+        }
+    )
+    out = tmp_path / "out"
+    code, output = run_cli("build", "--site", str(site), "--out", str(out))
+    assert code == 0, output
+    page = (out / "kpis/daily/index.html").read_text(encoding="utf-8")
+    circles = page.count('<circle class="point"')
+    assert circles == 297 and page.count('r="1.5"') == 297 and 'r="4"' not in page, circles
+    # the target's label is painted after (over) the line and its points
+    assert page.index('class="axis target-label"') > page.rindex('<circle class="point"')
+    assert ">Zielwert 130</text>" in page
+    # the long table is folded away, saying how many values it holds
+    folded = page.index('<details class="chart-table-more"><summary>Alle 297 Werte</summary>')
+    assert folded < page.index('<table class="chart-table">') < page.index("</details>", folded)
+    small = (out / "kpis/weekly/index.html").read_text(encoding="utf-8")
+    assert small.count('r="4"') == 3 and "chart-table-more" not in small
+    assert small.index("target-label") > small.rindex('<circle class="point"')

@@ -15,6 +15,7 @@ def root(context, missing=missing, environment=environment):
     l_0_t = resolve('t')
     l_0_e = resolve('e')
     l_0_mk = resolve('mk')
+    l_0_r = resolve('r')
     l_0_series = l_0_value = missing
     try:
         t_1 = environment.filters['length']
@@ -124,13 +125,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 2))
             yield '" y2="'
             yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
-            yield '"/><text class="axis target-label" x="'
-            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 2))
-            yield '" y="'
-            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
-            yield '" dy="-4" text-anchor="end">Zielwert '
-            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 3)))
-            yield '</text>'
+            yield '"/>'
         if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected'):
             pass
             l_0_e = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected')
@@ -182,6 +177,9 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_s, 'y2'))
             yield '"/>'
         l_1_s = missing
+        l_0_r = (4 if (t_1(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'points')) <= 60) else 1.5)
+        context.vars['r'] = l_0_r
+        context.exported_vars.add('r')
         for l_1_p in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'points'):
             _loop_vars = {}
             pass
@@ -189,12 +187,26 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_p, 'x'))
             yield '" cy="'
             yield escape(environment.getattr(l_1_p, 'y'))
-            yield '" r="4"><title>'
+            yield '" r="'
+            yield escape((undefined(name='r') if l_0_r is missing else l_0_r))
+            yield '"><title>'
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_p, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield ' '
             yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_p, 'value'), environment.getattr(l_1_p, 'places'), _loop_vars=_loop_vars))
             yield '</title></circle>'
         l_1_p = missing
+        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target'):
+            pass
+            l_0_t = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target')
+            context.vars['t'] = l_0_t
+            context.exported_vars.add('t')
+            yield '<text class="axis target-label" x="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 2))
+            yield '" y="'
+            yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
+            yield '" dy="-4" text-anchor="end">Zielwert '
+            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 3)))
+            yield '</text>'
         for l_1_d in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'dates'):
             _loop_vars = {}
             pass
@@ -211,4 +223,4 @@ def root(context, missing=missing, environment=environment):
         yield '</svg>'
 
 blocks = {}
-debug_info = '3=32&4=35&5=57&6=62&7=69&9=73&10=79&12=86&13=101&14=114&15=134&16=148&17=172&18=185&19=198'
+debug_info = '3=33&4=36&5=58&6=63&7=70&9=74&10=80&12=87&13=102&14=115&15=129&16=143&17=167&19=180&20=183&22=198&23=210'

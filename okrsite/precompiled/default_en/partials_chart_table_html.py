@@ -7,15 +7,31 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_caption = resolve('caption')
     l_0_chart = resolve('chart')
+    l_0__ = resolve('_')
+    l_0_caption = resolve('caption')
+    l_0_folded = missing
     try:
-        t_1 = environment.filters['safe']
+        t_1 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
+    l_0_folded = (t_1(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')) > 31)
+    context.vars['folded'] = l_0_folded
+    context.exported_vars.add('folded')
+    if (undefined(name='folded') if l_0_folded is missing else l_0_folded):
+        pass
+        yield '<details class="chart-table-more"><summary>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'All %(count)s values', count=t_1(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series'))))
+        yield '</summary>\n'
     yield '<table class="chart-table">\n<caption>'
     yield escape((undefined(name='caption') if l_0_caption is missing else l_0_caption))
     yield '</caption>\n<thead><tr><th scope="col">Date</th><th scope="col">Value</th></tr></thead>\n<tbody>'
@@ -38,6 +54,9 @@ def root(context, missing=missing, environment=environment):
         yield '</td></tr>'
     l_1_loop = l_1_d = l_1_v = l_1_day = l_1_percent = l_1_with_unit = missing
     yield '</tbody>\n</table>'
+    if (undefined(name='folded') if l_0_folded is missing else l_0_folded):
+        pass
+        yield '</details>'
 
 blocks = {}
-debug_info = '6=20&8=23'
+debug_info = '6=27&7=30&10=36&12=39&14=57'
