@@ -7,12 +7,18 @@ and strings that look like huge floats among them."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrsite.numbers import _has_huge_float, _ScientificEncoder, json_dumps
+from okrsite.numbers import (
+    _has_huge_float,
+    _may_show_huge_float,
+    _ScientificEncoder,
+    json_dumps,
+)
 
 
 def _walked_first(value: Any, **options: Any) -> str:
@@ -49,3 +55,35 @@ def test_a_huge_float_is_still_scientific() -> None:
         == '{"a": [1, 2e+15, "1234567890123456.5"]}'
     )
     assert json_dumps([1e16, 1234567890123456.5]) == "[1e+16, 1.2345678901234565e+15]"
+
+
+#: the pattern json_dumps scanned its text with before session 48 (a digit run
+#: tried at every character): the cheaper scan must find exactly what it found
+_BEFORE = re.compile(r"[0-9]{16}\.|[0-9]e\+")
+
+texts = st.lists(
+    st.sampled_from(["1", "9", "0", ".", "e", "+", "e+", "x", "-", '"', "1234567890123456"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(texts | st.text(max_size=40))
+def test_the_scan_finds_what_the_digit_run_pattern_found(text: str) -> None:
+    assert _may_show_huge_float(text) == (_BEFORE.search(text) is not None)
+
+
+def test_the_scan_at_the_edges() -> None:
+    for text, found in [
+        ("1234567890123456.", True),
+        ("234567890123456.", False),
+        ("x1234567890123456.5", True),
+        ("1e+16", True),
+        ("e+16", False),
+        ("ae+1", False),
+        ("9e+", True),
+        (".1234567890123456", False),
+        ("", False),
+    ]:
+        assert _may_show_huge_float(text) is found, text
+        assert (_BEFORE.search(text) is not None) is found, text
