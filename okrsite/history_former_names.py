@@ -9,7 +9,9 @@ file nor, often, any goal that still writes the name: the timeline showed
 the names such people and teams were known by in the versions read: each
 deleted ``people/`` or ``teams/`` file's title (and the ids its title and
 ``aliases:`` stand for, as goals that wrote them were named), newest
-deletion first (:class:`FormerNames`).
+deletion first (:class:`FormerNames`). A file's own id always wins over
+another file's title or alias: a file added and deleted again with
+``aliases: [kim-park]`` never renames Kim Park, whose own file was deleted.
 
 Asked only for an id the site does not name (:func:`okrsite.view.history._name`),
 and then read once per history (one ``git log`` limited to the two folders,
@@ -84,16 +86,21 @@ def _deleted_names(toplevel: Path, prefix: str, content_dir: str) -> dict[tuple[
         return {}
     sizes = _blob_sizes(toplevel, list(gone.values()))
     blobs = read_blobs(toplevel, [o for o in gone.values() if sizes.get(o, -1) >= 0])
-    out: dict[tuple[str, str], str] = {}
+    read: list[tuple[str, Person | Team]] = []
     for rel, oid in gone.items():
         raw_file = blobs.get(oid)
         if raw_file is None:
             continue
         rec = parse_file(rel, raw_file, content_dir=content).record
-        if not isinstance(rec, (Person, Team)) or not rec.title:
-            continue
-        kind = "person" if isinstance(rec, Person) else "team"
+        if isinstance(rec, (Person, Team)) and rec.title:
+            read.append(("person" if isinstance(rec, Person) else "team", rec))
+    # every file's own id first: another file's title or aliases never
+    # rename someone whose own file was deleted (a file added and removed
+    # with ``aliases: [kim-park]`` is not Kim Park)
+    out: dict[tuple[str, str], str] = {}
+    for kind, rec in read:
         out.setdefault((kind, rec.id), rec.title)
+    for kind, rec in read:
         for said in (rec.title, *rec.aliases):
             out.setdefault((kind, name_to_id(said)), rec.title)
     return out

@@ -17,8 +17,14 @@ own), a :class:`Why`:
   paragraph, up to a blank line, the next ``Key:`` line or a line git
   writes itself: :data:`_GIT_LINE`), shown first.
 * ``detail``: the rest of the message (its body without the reason and
-  without ``Co-authored-by:`` trailers), cut to :data:`DETAIL_LIMIT`
-  characters, for a page to show on request.
+  without the ``Co-authored-by:`` trailers of git's trailer block,
+  :mod:`okrsite.commit_trailers`; the block's other trailers as ``Key:
+  value``), cut to :data:`DETAIL_LIMIT` characters, for a page to show on
+  request. It shows no e-mail address (:func:`without_addresses`): a
+  ``Signed-off-by: Tom Lee <tom@…>`` reads ``Signed-off-by: Tom Lee``, as
+  the same line a squash merge keeps above the last paragraph does, and a
+  trailer that was only an address (``Helped-by: dana@…``) is left out;
+  no page shows a person's address (docs/decisions.md).
 * ``co_authors``: the further authors those trailers name, through git's
   mailmap and by name only (:mod:`okrsite.history_co_authors`): a trailer's
   address is published nowhere.
@@ -45,8 +51,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from okrsite.commit_trailers import Trailer, split_trailers
 from okrsite.gitsource import CommitInfo
-from okrsite.history_co_authors import TRAILER as CO_AUTHOR
+from okrsite.history_co_authors import CO_AUTHOR_KEY
 from okrsite.limits import CONTROL_CHARS
 from okrsite.model import pickled_by_fields
 
@@ -93,6 +100,11 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BREAKS = re.compile("[\r\u2028\u2029\x85]")
 _SPACES = re.compile(r"[ \t]+")
 _BLANKS = re.compile(r"\n{3,}")
+#: an e-mail address, in angle brackets or bare (a character either side of
+#: the ``@``: ``@octocat`` is none)
+_ADDRESS = re.compile(r"<[^<>\s]*@[^<>\s]*>|[^\s<>()\[\]\"',;]+@[^\s<>()\[\]\"',;]+")
+#: what is left of a trailer whose value was only an address
+_ONLY_KEY = re.compile(r"^\s*[A-Za-z0-9][\w-]*\s*:\s*$")
 
 
 @pickled_by_fields
@@ -176,16 +188,56 @@ def without_git_comments(body: str, merge: bool) -> list[str]:
     return out
 
 
+def without_addresses(line: str) -> str | None:
+    """``line`` without the e-mail addresses in it (``<ana@acme.com>``,
+    ``ana@acme.com``); None where nothing is left of it but a trailer's key
+    (``Helped-by: dana@leak.example``)."""
+    if "@" not in line:
+        return line
+    kept = _SPACES.sub(" ", _ADDRESS.sub("", line)).rstrip()
+    if kept != line.rstrip() and (not kept.strip() or _ONLY_KEY.match(kept)):
+        return None
+    return kept
+
+
+def _shown(lines: list[str], merge: bool) -> list[str]:
+    """Lines of a message as a page shows them: cleaned, git's own comments
+    left out (:func:`without_git_comments`), blanks collapsed."""
+    if not lines:
+        return []
+    return [
+        _SPACES.sub(" ", line).rstrip()
+        for line in without_git_comments(_clean("\n".join(lines)), merge)
+    ]
+
+
+def _block_lines(entries: list[Trailer]) -> list[str]:
+    """The trailer block's entries as lines of the rest of the message: the
+    ``Co-authored-by:`` trailers left out (the entry names the co-authors),
+    each other trailer as ``Key: value`` (its continuation lines unfolded),
+    the block's other lines as written."""
+    out: list[str] = []
+    for entry in entries:
+        if entry.key is None:
+            out.append(entry.value)
+        elif entry.key.casefold() != CO_AUTHOR_KEY:
+            out.append(f"{entry.key}: {entry.value}")
+    return out
+
+
 def commit_why(c: CommitInfo) -> Why | None:
-    """What ``c``'s message says (see the module's text); None for an empty message."""
+    """What ``c``'s message says (see the module's text); None for an empty message.
+
+    Linear in the message's length: each line is looked at a bounded number
+    of times (a message of 150,000 trailer lines is read once, not once per
+    line left out)."""
     subject = _line(_clean(c.subject))
     merge = bool(_MERGE_SUBJECT.match(subject))
-    lines = [
-        _SPACES.sub(" ", line).rstrip() for line in without_git_comments(_clean(c.body), merge)
-    ]
+    before, block, after = split_trailers(c.body)
+    lines = _shown(before, merge)
     if merge:
         # the pull request's title, the first line of the body (GitLab's
-        # "See merge request" line is no title)
+        # "See merge request" line is no title, nor is a trailer)
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         title = lines[first] if first is not None else ""
         if first is not None and not _GITLAB_MERGE.search(title) and not _REASON.match(title):
@@ -193,33 +245,36 @@ def commit_why(c: CommitInfo) -> Why | None:
             del lines[first]
     else:
         subject = _SQUASH.sub("", subject).rstrip()
+    rest = [*lines, *_shown(_block_lines(block), merge), *_shown(after, merge)]
     if _REASON.match(subject):  # the first line is the reason itself
-        lines.insert(0, subject)
+        rest.insert(0, subject)
         subject = ""
     reason: str | None = None
-    rest = lines
+    kept: list[str] = []
     i = 0
     while i < len(rest):
         m = _REASON.match(rest[i])
         if reason is None and m is not None:
             said = [m.group(1)]
-            j = i + 1
+            i += 1
             while (
-                j < len(rest)
-                and rest[j].strip()
-                and not _KEY_LINE.match(rest[j])
-                and not _GIT_LINE.match(rest[j])
+                i < len(rest)
+                and rest[i].strip()
+                and not _KEY_LINE.match(rest[i])
+                and not _GIT_LINE.match(rest[i])
             ):
-                said.append(rest[j])
-                j += 1
+                said.append(rest[i])
+                i += 1
             reason = _line(" ".join(said)) or None
-            del rest[i:j]
             continue
-        if _GITLAB_MERGE.fullmatch(rest[i].strip()) or CO_AUTHOR.match(rest[i]):
-            del rest[i]  # the entry names the merge request, and the co-authors
-            continue
+        if not _GITLAB_MERGE.fullmatch(rest[i].strip()):  # the entry names the merge request
+            shown = without_addresses(rest[i])
+            if shown is not None:
+                kept.append(shown)
         i += 1
-    detail = _BLANKS.sub("\n\n", "\n".join(rest)).strip()
+    if reason is not None:
+        reason = without_addresses(reason) or None
+    detail = _BLANKS.sub("\n\n", "\n".join(kept)).strip()
     if not subject and not reason and not detail and not c.co_authors:
         return None
     return Why(
