@@ -750,12 +750,12 @@ def test_a_delta_that_cannot_be_trusted_means_a_full_build(
     assert delta.is_file()
     header, _, body = delta.read_bytes().partition(b"\n")
     if damage == "another generation":
-        generation, changes = pickle.loads(body)
-        body = pickle.dumps(("0" * 16, changes), protocol=5)
+        _, previous, token, size, changes = pickle.loads(body)
+        body = pickle.dumps(("0" * 16, previous, token, size, changes), protocol=5)
     elif damage == "garbage":
         body = body[: len(body) // 2]
     else:  # of the large file's generation, but it would build an object
-        body = pickle.dumps((_generation(site), (os.getcwd, ())), protocol=5)
+        body = pickle.dumps((_generation(site), "", "0" * 16, 1, (os.getcwd, ())), protocol=5)
     # sealed, except the garbage: what refuses each is the delta's own check
     data = header + b"\n" + body
     delta.write_bytes(data if damage == "garbage" else sealed(data))
