@@ -314,11 +314,13 @@ def _written(o: PullOutcome, dry_run: bool) -> list[str]:
     """What a source wrote, or with ``--dry-run`` would write, one line per file."""
     if not o.files:
         other = len(o.changed) + o.held_elsewhere  # not written, whatever holds it
-        if not (o.unchanged or other):
+        if not (o.unchanged or other or o.on_unread_rows):
             return [f"source {o.name!r}: the source gave no values; nothing to write"]
         there = [f"{plural(o.unchanged, 'value')} already there"] if o.unchanged else []
         if other:
             there.append(f"{other} with another value")
+        if o.on_unread_rows:
+            there.append(f"{o.on_unread_rows} on a row the site cannot read")
         return [f"source {o.name!r}: nothing new ({', '.join(there)})"]
     lines = []
     if o.data_file is not None:

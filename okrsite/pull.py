@@ -16,7 +16,7 @@ import csv
 import io
 import os
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -28,6 +28,7 @@ from okrsite.config import CONFIG_FILE
 from okrsite.csv_date_forms import Moment, counts_over, zone_offset
 from okrsite.csv_hints import csv_header_hint
 from okrsite.csv_separator_line import separator_line
+from okrsite.diagnostics import Diagnostic
 from okrsite.goal_yaml import front_matter, yaml_number
 from okrsite.model import Portfolio
 from okrsite.overlay import OverlayTree
@@ -65,6 +66,9 @@ class PullOutcome:
     #: dates whose value the site holds where pull never writes (a KPI's
     #: ``values:``, a check-in), another than the source's: said in ``notes``
     held_elsewhere: int = 0
+    #: dates whose data-file row the site refuses (its value unread): taken,
+    #: never written beside it, said in ``notes``
+    on_unread_rows: int = 0
     files: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     #: the KPI data file among ``files`` (the others are check-ins) ...
@@ -166,7 +170,8 @@ def _plan(
     portfolio = base.scored.portfolio
     content = base.config.content_dir.strip("/")
     if name in portfolio.kpis:
-        _plan_kpi(root, content, portfolio, name, readings, update, outcome)
+        refused = {(d.file, d.line): d for d in base.diagnostics if d.is_error}
+        _plan_kpi(root, content, portfolio, name, readings, update, outcome, refused)
         return
     oid, _, kr_id = name.partition("#")
     known: dict[date, float] = {}
@@ -279,6 +284,7 @@ def _plan_kpi(
     readings: list[tuple[date, float]],
     update: bool,
     outcome: PullOutcome,
+    refused: Mapping[tuple[str | None, int | None], Diagnostic] | None = None,
 ) -> None:
     kpi = portfolio.kpis[name]
     known: dict[date, float] = dict(portfolio.kpi_series.get(name, ()))
@@ -308,10 +314,15 @@ def _plan_kpi(
     # (:func:`okrsite.csv_date_forms.counts_over`), then the last row
     in_csv: dict[date, list[str]] = {}
     counts: dict[date, Moment] = {}
+    unread: dict[date, Diagnostic] = {}  # a date's first row the loader refuses
     for n, row in enumerate(rows[1:]):
         moment = kpi_csv.read_moment(row[di], slashes) if len(row) > max(di, vi) else None
         if moment is None:
             continue
+        line = saved.lines[n + 1] if len(saved.lines) > n + 1 else None
+        refusal = (refused or {}).get((csv_rel, line))
+        if refusal is not None:  # the loader refuses the row: its value is unread
+            unread.setdefault(moment[0], refusal)
         order = (moment[1], zone_offset(row[di]), n)
         if moment[0] not in counts or counts_over(order, counts[moment[0]]):
             in_csv[moment[0]], counts[moment[0]] = row, order
@@ -337,6 +348,10 @@ def _plan_kpi(
                 outcome.updated.append((day, known[day], value))
                 changed_file = True
             continue
+        if day in unread:  # its row is there, unread: a second row would read twice
+            outcome.on_unread_rows += 1
+            outcome.notes.append(_unread_note(unread[day], day, value))
+            continue
         new_row = [""] * len(header)
         new_row[di] = kpi_csv_style.format_date(day, style)
         new_row[vi] = cell_in_unit(_fmt(value), style, kpi.unit, name)
@@ -354,6 +369,23 @@ def _plan_kpi(
     if kpi.data is None:
         outcome.files[kpi.file] = _link_data(root, kpi.file, data)
         outcome.linked_from = kpi.file
+
+
+def _unread_note(refusal: Diagnostic, day: date, value: float) -> str:
+    """What pull says of a date whose data-file row the site refuses.
+
+    A row whose value the loader cannot read (a quoted ``"1,455"`` in a
+    German site, which reads two ways; ``lots``) is no reading, so its date
+    looked free, and pull added a second row for it beside the bad one: once
+    the row was fixed, the file had two readings of that date. A date the
+    data file has is taken, as docs/pull.md says, read or not; the row's
+    value is not one pull can compare or replace, so it is named, to be
+    fixed by hand (``--update`` replaces values the site reads)."""
+    return (
+        f"{day}: not written (the source says {_fmt(value)}): the data file's row of this "
+        f"date is one the site cannot read, {refusal.format_text()}; fix that row in "
+        f"{refusal.file}, then pull again"
+    )
 
 
 def _held_elsewhere(portfolio: Portfolio, name: str, day: date, in_csv: bool) -> str | None:
@@ -414,6 +446,8 @@ class _Saved:
     encoding: str = "utf-8"
     bom: bool = False
     sep_line: str = ""
+    #: the line of the file each of ``rows`` starts on, as diagnostics name it
+    lines: list[int] = field(default_factory=lambda: [1])
 
     def encode(self, text: str, rel: str) -> bytes:
         """``text`` saved as the file was."""
@@ -462,13 +496,16 @@ def _read_rows(root: Path, rel: str) -> _Saved:
                 f"cannot read {path.name}: it is not UTF-8 text (byte 0x{raw[exc.start]:02x}, "
                 f"line {line}); save it as 'CSV UTF-8' (Excel: Save As, then 'CSV UTF-8')"
             ) from None
+    starts: list[int] = []
     try:
-        delimiter, rows = kpi_csv.split_rows(text)
+        delimiter, rows = kpi_csv.split_rows(text, starts)
     except csv.Error as exc:  # a cell longer than the csv module reads, a NUL byte
         raise SourceError(f"cannot read {path.name}: {csv_problem(exc)}") from None
     newline = "\r\n" if "\r\n" in text else "\n"
-    rows = [row for row in rows if row] or [["date", "value"]]
-    return _Saved(delimiter, newline, rows, encoding, bom, separator_line(text, newline))
+    kept = [(row, line) for row, line in zip(rows, starts, strict=True) if row]
+    rows, lines = [row for row, _ in kept] or [["date", "value"]], [n for _, n in kept] or [1]
+    sep_line = separator_line(text, newline)
+    return _Saved(delimiter, newline, rows, encoding, bom, sep_line, lines)
 
 
 def _link_data(root: Path, rel: str, data: str) -> bytes:
