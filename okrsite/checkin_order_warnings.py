@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from okrsite.diagnostics import Diagnostic, warning
 from okrsite.model import CheckIn
+from okrsite.time_after import time_after
 
 
 def same_day_order_warnings(
@@ -55,9 +56,8 @@ def same_day_order_warnings(
                     for c in later_name
                 )
                 # the day's last timed one in check-in order (by the instant,
-                # when zones are named), and the minute after it in its zone
+                # when zones are named), and the time after it in its zone
                 latest = [c for c in group if c.time][-1]
-                example = f"date: {untimed.date}T{_minute_after(latest.time)}{latest.zone}"
                 found.append(
                     warning(
                         "OKR311",
@@ -65,13 +65,7 @@ def same_day_order_warnings(
                         "the same day although its name sorts after "
                         + ("them" if len(later_name) > 1 else "it"),
                         untimed.file,
-                        # a file dated by its name has no date: to add the time to;
-                        # said at its opening ---, under which the line goes
-                        hint=f"its day comes from its file name: add a line {example} "
-                        "under its first ---, if it is the latest of the day"
-                        if untimed.dated_by_name
-                        else f"add the time to its date, e.g. {example}, if it is the "
-                        "latest of the day",
+                        hint=_latest_hint(untimed, latest),
                         line=1 if untimed.dated_by_name else None,
                         key_path=None if untimed.dated_by_name else ("date",),
                     )
@@ -150,10 +144,24 @@ def _zones_mixed(group: Sequence[CheckIn], content_dir: str) -> list[Diagnostic]
     ]
 
 
-def _minute_after(time: str) -> str:
-    """The minute after ``time`` (``HH:MM``, or ``HH:MM:SS``), as ``HH:MM``:
-    a time that puts a check-in after every timed one of its day (23:59 at
-    most)."""
-    hours, minutes = (int(part) for part in time.split(":")[:2])
-    total = min(hours * 60 + minutes + 1, 23 * 60 + 59)
-    return f"{total // 60:02d}:{total % 60:02d}"
+def _latest_hint(untimed: CheckIn, latest: CheckIn) -> str:
+    """How to make ``untimed`` the day's latest: a time after ``latest``'s, the
+    one ``okrsite checkin --date`` would stamp (:func:`okrsite.time_after.time_after`:
+    ``23:59:31`` after ``23:59:30``, where ``23:59`` would still be read
+    before it); after ``23:59:59`` no time of the day is left, and it says so.
+    A file dated by its name has no ``date:`` to add the time to: the line
+    goes under its opening ``---``, where the warning points."""
+    after = time_after(latest.time)
+    if after is None:
+        return (
+            f"the day's last check-in is at {latest.time}{latest.zone}, its last second, so no "
+            f"time of {untimed.date} is read after it: if this one is the latest, date it "
+            f"{untimed.date + timedelta(days=1)}; else give it its time of day"
+        )
+    example = f"date: {untimed.date}T{after}{latest.zone}"
+    if untimed.dated_by_name:
+        return (
+            f"its day comes from its file name: add a line {example} under its first ---, "
+            "if it is the latest of the day"
+        )
+    return f"add the time to its date, e.g. {example}, if it is the latest of the day"

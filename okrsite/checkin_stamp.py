@@ -15,7 +15,8 @@ latest, as a backfilled check-in usually is, so:
 - ``--date`` naming another day whose check-ins have a time is stamped the
   minute after the day's last one, in its zone, so it is read last; after
   one at 23:59 (or 23:59:30) there is no next minute on that day, so it is
-  the second after (``23:59:01``, ``23:59:31``), written with its seconds:
+  the second after (``23:59:01``, ``23:59:31``), written with its seconds
+  (:func:`okrsite.time_after.time_after`, which OKR311's hint shares):
   a stamp at the same instant would leave the order to the file names, and
   the command's ``<id>/<date>.md`` sorts before another folder's
   ``weekly-sync.md``. After one at 23:59:59 no moment of the day is left:
@@ -36,6 +37,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from okrsite.model import CheckIn, Portfolio
 from okrsite.resolve_checkins import checkin_order
+from okrsite.time_after import clock_parts, time_after
 
 __all__ = ["NoLaterStamp", "Stamp", "checkin_stamp"]
 
@@ -85,20 +87,17 @@ def checkin_stamp(
         return Stamp(moment)
     last = timed[-1]
     zone = _zone(last.zone)
-    hours, minutes, seconds = ([int(part) for part in last.time.split(":")] + [0, 0])[:3]
-    at = datetime(moment.year, moment.month, moment.day, hours, minutes, seconds, tzinfo=zone)
+    at = datetime(moment.year, moment.month, moment.day, *clock_parts(last.time), tzinfo=zone)
     name = last.file.removeprefix(folder.rstrip("/") + "/")
-    if (hours, minutes, seconds) >= (23, 59, 59):
+    shown = time_after(last.time)
+    if shown is None:
         raise NoLaterStamp(
             f"{moment} has a check-in at {last.time}{last.zone}, {name}, the day's last "
             f"second: a check-in dated {moment} would be read before it, so its values would "
             f"not be the day's latest; nothing was written (hint: give the time of day to "
             f'place it before that one, --date "{moment} HH:MM", or date it the next day)'
         )
-    stamped = at.replace(second=0) + timedelta(minutes=1)
-    if stamped.date() != moment:  # after 23:59: the second after, still that day
-        stamped = at + timedelta(seconds=1)
-    shown = f"{stamped:%H:%M:%S}" if stamped.second else f"{stamped:%H:%M}"
+    stamped = datetime(moment.year, moment.month, moment.day, *clock_parts(shown), tzinfo=zone)
     return Stamp(
         stamped,
         f"okrsite: note: {moment} has check-ins with a time of day, the last {name} "
