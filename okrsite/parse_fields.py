@@ -93,6 +93,11 @@ class _FigureFields:
         self.diags = diags
         self.names: list[tuple[str, str, str]] = []
         self.memo = memo
+        #: whether anyone reads this parse's warnings: not the history, the
+        #: only reader with a ``memo``, which skips a version on its errors
+        #: alone, so checks that can only warn are left out for it
+        #: (:mod:`okrsite.key_result_warnings`)
+        self.warnings_read = memo is None
         #: where a number was written as a percentage (``45%``), in reading order
         self.percents: list[Path_] = []
         #: the currency sign of each number written with one (``€2.5M``), in reading order

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from okrsite import key_aliases, limits, yamlsource
+from okrsite.key_result_warnings import title_warnings
 from okrsite.model import KeyResult, Milestone
 from okrsite.no_current_value import without_unknown_current
 from okrsite.numbers import format_number
@@ -36,7 +37,7 @@ from okrsite.parse_milestones import _boxed, _milestones
 from okrsite.parse_milestones import item_title as item_title
 from okrsite.parse_milestones import open_task as open_task
 from okrsite.parse_names import KR_ID_RE, id_fault, usable_id
-from okrsite.title_figures import current_beside_title, title_figures_in_unit, title_figures_unlike
+from okrsite.title_figures import title_figures_in_unit
 from okrsite.written_numbers import read_number
 from okrsite.written_yes_no import as_done_key
 
@@ -402,16 +403,12 @@ def _key_result(
                 path,
                 hint="add 'target:' (and 'start:') to say what value of the KPI counts as done",
             )
-    if kind == "numeric":
+    if kind == "numeric" and f.warnings_read:  # OKR127 only warns
         _shares_beside_percents(f, path, f.percents[percents:], start, target, current)
     unit = _percent_unit(f, unit, f.percents[percents:], "the key result's")
     unit = _currency_unit(unit, f.currencies[currencies:])
-    if kind == "numeric" and not measured and not (kpi is not None and not unit):
-        # a KPI's key result with no unit of its own counts in the KPI's
-        # unit, known only once references are resolved: checked there
-        title_figures_unlike(f, item, path, kr_id, (start, target), unit)
     if kind == "numeric":
-        current_beside_title(f, item, path, kr_id, (start, target, current), unit)
+        title_warnings(f, item, path, kr_id, (start, target, current), unit, measured, kpi)
     if kind == "numeric" and start is None:
         start = 0.0
     if title is None:
