@@ -63,6 +63,7 @@ from okrsite.view.formatting import (
     remembered_percent,
 )
 from okrsite.view.history import timeline, timeline_inputs_print, timeline_key
+from okrsite.view.history_commits import CommitLine
 from okrsite.view.partials import Partials, RenderMemo
 from okrsite.view.site_index import SiteIndex
 from okrsite.view.view_model import ViewModel
@@ -118,6 +119,9 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         self._timeline_shared: bytes | None = None
         #: timelines are known by their keys only for okrsite build's page cache
         self._timeline_keys = value_pieces
+        #: each commit's line on the timelines (okrsite.view.history_commits),
+        #: made once for this renderer's theme, language and history
+        self._commit_lines: dict[Any, CommitLine] = {}
         # the history's per-record tables as collections of their own, known
         # from the start: the page cache fingerprints what pieces read of them
         # before anything is rendered
@@ -220,7 +224,9 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
     def timeline(self, kind: str, rid: str) -> Mapping[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
         if self._timelines is None:
-            return timeline(kind, rid, self.history, self.scored, self.config, self.gettext)
+            return timeline(
+                kind, rid, self.history, self.scored, self.config, self.gettext, self._commit_lines
+            )
         value: Mapping[str, Any] = self._timelines[(kind, rid)]
         return value
 
@@ -233,7 +239,9 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         if rid not in (plain.portfolio.objectives if kind == "objective" else plain.portfolio.kpis):
             raise KeyError(key)
         if not self._timeline_keys:  # no page cache to compare it: no key needed
-            return timeline(kind, rid, self._history, plain, self.config, self.gettext)
+            return timeline(
+                kind, rid, self._history, plain, self.config, self.gettext, self._commit_lines
+            )
         # printed by what it reads, and computed only if its partial is drawn:
         # a page the page cache keeps, or whose timeline the kept pieces hold
         # (okrsite.kept_pieces), needs no timeline computed
@@ -244,8 +252,13 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         inputs = timeline_key(
             kind, rid, self._history, plain, self.config, printer, self._timeline_shared
         )
-        history, config, gettext = self._history, self.config, self.gettext
-        return Keyed(inputs, lambda: timeline(kind, rid, history, plain, config, gettext))
+        history, config, gettext, lines = (
+            self._history,
+            self.config,
+            self.gettext,
+            self._commit_lines,
+        )
+        return Keyed(inputs, lambda: timeline(kind, rid, history, plain, config, gettext, lines))
 
     def streak(self, kind: str, ident: str) -> dict[str, Any] | None:
         """``partials/streak.html``'s ``streak`` for a person or team page: ``cycle``

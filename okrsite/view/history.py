@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from typing import Any
 
@@ -25,17 +26,11 @@ from okrsite.history import Change, SiteHistory
 from okrsite.history_former_names import FormerNames
 from okrsite.history_prints import change_fields, entries_print, origin_fields, origins_fields
 from okrsite.history_records import in_submodule
-from okrsite.history_why import Why
 from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.ui_words import FIELD_LABELS
 from okrsite.value_prints import Printer, fingerprint
-from okrsite.view.figure_sources import (
-    commit_url,
-    dated_source,
-    kpi_value_source,
-    kr_value_source,
-    pr_url,
-)
+from okrsite.view.figure_sources import dated_source, kpi_value_source, kr_value_source
+from okrsite.view.history_commits import CommitLine, commit_line
 
 _Day = date  # inside TimelineEntry, ``date`` names its field
 
@@ -115,6 +110,10 @@ class TimelineEntry:
     #: that merge commit (:attr:`okrsite.history.Change.not_kept_in`); its
     #: ``note`` is the judgement that did not land, ``less_ambitious`` false
     not_kept_in: str | None = None
+    #: what every entry of the commit shows of it, made once per commit
+    #: (:mod:`okrsite.view.history_commits`): the fields above that are the
+    #: commit's are its, and the partial keeps its drawing of them there
+    commit_line: CommitLine | None = dataclass_field(default=None, compare=False)
 
 
 _LABELS: list[tuple[Callable[[str], str], dict[str, str]]] = []
@@ -200,24 +199,23 @@ def _name(
 
 def _entry(
     change: Change,
-    config: SiteConfig,
+    line: CommitLine,
     krs: dict[str, str],
     labels: dict[str, str],
     units: tuple[str, str],
     people: dict[str, str],
     teams: dict[str, str],
-    why: Why | None,
     former: FormerNames | None = None,
 ) -> TimelineEntry:
     name = change.field
     return TimelineEntry(
-        commit=change.commit,
-        short=change.commit[:7],
-        commit_url=commit_url(config.repo_url, change.commit),
-        pr=change.pr,
-        pr_url=pr_url(config.repo_url, change.pr),
-        date=change.date,
-        author=change.author,
+        commit=line.commit,
+        short=line.short,
+        commit_url=line.commit_url,
+        pr=line.pr,
+        pr_url=line.pr_url,
+        date=line.date,
+        author=line.author,
         kind=change.field,
         field=labels.get(change.field, change.field),
         old=change.old,
@@ -230,16 +228,17 @@ def _entry(
         new_name=_name(name, change.new, people, teams, labels, former, change.new_written),
         old_unit=units[0],
         new_unit=units[1],
-        authored=change.authored if change.authored != change.date else None,
+        authored=line.authored,
         # a change put together without the diff's judgement (a test's) has none
         note=change.note,
         cycle_ended=change.cycle_ended,
-        message=(why.message or None) if why is not None else None,
-        reason=why.reason if why is not None else None,
-        detail=why.detail if why is not None else None,
+        message=line.message,
+        reason=line.reason,
+        detail=line.detail,
         not_kept=change.not_kept,
-        co_authors=why.co_authors if why is not None else (),
+        co_authors=line.co_authors,
         not_kept_in=change.not_kept_in,
+        commit_line=line,
     )
 
 
@@ -278,13 +277,16 @@ def timeline(
     scored: ScoredPortfolio,
     config: SiteConfig,
     gettext: Callable[[str], str] = str,
+    lines: dict[Any, CommitLine] | None = None,
 ) -> dict[str, Any]:
     """The one context variable ``partials/history_timeline.html`` reads.
 
     ``note`` says why history is missing or partial (``note_text`` and
     ``note_values``: the same for the translation table); ``entries`` are
     the changes, newest first; ``sources`` where each current figure comes
-    from. ``gettext`` translates the field labels.
+    from. ``gettext`` translates the field labels. ``lines`` keeps each
+    commit's :class:`CommitLine` for every timeline drawn with the same
+    theme, language and ``history`` (the site's renderer keeps one).
     """
     if history is None:
         return {
@@ -338,8 +340,20 @@ def timeline(
     # history holds them (okrsite.history_fold) and api/history.json lists
     # them: never by the dates shown, which a committer's wrong clock can
     # put out of order, so the top entry is always how things are now
+    if lines is None:
+        lines = {}
+    repo_url = config.repo_url
     entries = [
-        _entry(c, config, krs, labels, u, people, teams, whys.get(c.commit), former)
+        _entry(
+            c,
+            commit_line(c, repo_url, whys.get(c.commit), lines),
+            krs,
+            labels,
+            u,
+            people,
+            teams,
+            former,
+        )
         for c, u in reversed(list(shown))
     ]
     out["entries"] = entries

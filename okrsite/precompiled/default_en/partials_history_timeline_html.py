@@ -11,7 +11,7 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_markup = resolve('markup')
     l_0_root = resolve('root')
-    l_0_commit = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
+    l_0_commit_head = l_0_commit_why = l_0_commit = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -66,15 +66,71 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_9(*unused):
             raise TemplateRuntimeError("No test named 'string' found.")
+    try:
+        t_10 = environment.tests['undefined']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No test named 'undefined' found.")
     pass
     def macro(l_1_x):
-        t_10 = []
+        t_11 = []
+        l_1_day = resolve('day')
+        l_1_co_authors = resolve('co_authors')
         if l_1_x is missing:
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
+        t_11.extend((
+            '<time datetime="',
+            escape(environment.getattr(l_1_x, 'date')),
+            '">',
+            escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'date'))),
+            '</time>',
+        ))
+        if environment.getattr(l_1_x, 'authored'):
+            pass
+            t_11.extend((
+                ' (',
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'authored')))),
+                ')',
+            ))
+        t_11.append(
+            ' · ',
+        )
+        if (environment.getattr(l_1_x, 'author') and environment.getattr(l_1_x, 'co_authors')):
+            pass
+            t_12 = []
+            pass
+            l_3_loop = missing
+            for l_3_name, l_3_loop in LoopContext(environment.getattr(l_1_x, 'co_authors'), undefined):
+                _loop_vars = {}
+                pass
+                if (not environment.getattr(l_3_loop, 'first')):
+                    pass
+                    t_12.append(
+                        ', ',
+                    )
+                t_12.extend((
+                    '<bdi>',
+                    escape(l_3_name),
+                    '</bdi>',
+                ))
+            l_3_loop = l_3_name = missing
+            l_1_co_authors = (Markup if context.eval_ctx.autoescape else identity)(concat(t_12))
+            t_11.extend((
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(author)s with %(co_authors)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'author')), co_authors=(undefined(name='co_authors') if l_1_co_authors is missing else l_1_co_authors))),
+                ' · ',
+            ))
+        elif environment.getattr(l_1_x, 'author'):
+            pass
+            t_11.extend((
+                '<bdi>',
+                escape(environment.getattr(l_1_x, 'author')),
+                '</bdi> · ',
+            ))
         if environment.getattr(l_1_x, 'commit_url'):
             pass
-            t_10.extend((
+            t_11.extend((
                 '<a href="',
                 escape(environment.getattr(l_1_x, 'commit_url')),
                 '"><code>',
@@ -83,19 +139,19 @@ def root(context, missing=missing, environment=environment):
             ))
         else:
             pass
-            t_10.extend((
+            t_11.extend((
                 '<code>',
                 escape(environment.getattr(l_1_x, 'short')),
                 '</code>',
             ))
         if environment.getattr(l_1_x, 'pr'):
             pass
-            t_10.append(
+            t_11.append(
                 ' (',
             )
             if environment.getattr(l_1_x, 'pr_url'):
                 pass
-                t_10.extend((
+                t_11.extend((
                     '<a href="',
                     escape(environment.getattr(l_1_x, 'pr_url')),
                     '">',
@@ -104,27 +160,102 @@ def root(context, missing=missing, environment=environment):
                 ))
             else:
                 pass
-                t_10.append(
+                t_11.append(
                     escape(environment.getattr(l_1_x, 'pr')),
                 )
-            t_10.append(
+            t_11.append(
                 ')',
             )
-        return concat(t_10)
+        return concat(t_11)
+    context.exported_vars.add('commit_head')
+    context.vars['commit_head'] = l_0_commit_head = Macro(environment, macro, 'commit_head', ('x',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_x):
+        t_13 = []
+        if l_1_x is missing:
+            l_1_x = undefined("parameter 'x' was not provided", name='x')
+        pass
+        t_13.append(
+            '<br><span class="why">',
+        )
+        if environment.getattr(l_1_x, 'reason'):
+            pass
+            t_13.append(
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'reason')))),
+            )
+            if environment.getattr(l_1_x, 'message'):
+                pass
+                t_13.append(
+                    ' · ',
+                )
+        if environment.getattr(l_1_x, 'message'):
+            pass
+            t_13.append(
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'message')))),
+            )
+        t_13.append(
+            '</span>',
+        )
+        return concat(t_13)
+    context.exported_vars.add('commit_why')
+    context.vars['commit_why'] = l_0_commit_why = Macro(environment, macro, 'commit_why', ('x',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_x):
+        t_14 = []
+        if l_1_x is missing:
+            l_1_x = undefined("parameter 'x' was not provided", name='x')
+        pass
+        if environment.getattr(l_1_x, 'commit_url'):
+            pass
+            t_14.extend((
+                '<a href="',
+                escape(environment.getattr(l_1_x, 'commit_url')),
+                '"><code>',
+                escape(environment.getattr(l_1_x, 'short')),
+                '</code></a>',
+            ))
+        else:
+            pass
+            t_14.extend((
+                '<code>',
+                escape(environment.getattr(l_1_x, 'short')),
+                '</code>',
+            ))
+        if environment.getattr(l_1_x, 'pr'):
+            pass
+            t_14.append(
+                ' (',
+            )
+            if environment.getattr(l_1_x, 'pr_url'):
+                pass
+                t_14.extend((
+                    '<a href="',
+                    escape(environment.getattr(l_1_x, 'pr_url')),
+                    '">',
+                    escape(environment.getattr(l_1_x, 'pr')),
+                    '</a>',
+                ))
+            else:
+                pass
+                t_14.append(
+                    escape(environment.getattr(l_1_x, 'pr')),
+                )
+            t_14.append(
+                ')',
+            )
+        return concat(t_14)
     context.exported_vars.add('commit')
     context.vars['commit'] = l_0_commit = Macro(environment, macro, 'commit', ('x',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_v):
-        t_11 = []
+        t_15 = []
         l_1_ngettext = resolve('ngettext')
         l_1_n = missing
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         pass
         l_1_n = context.call(environment.getattr(environment.getitem(context.call(environment.getattr(l_1_v, 'split'), ' '), 0), 'split'), '/')
-        t_11.append(
+        t_15.append(
             escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_2(environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1)), done=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 0), total=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1))),
         )
-        return concat(t_11)
+        return concat(t_15)
     context.exported_vars.add('ticked')
     context.vars['ticked'] = l_0_ticked = Macro(environment, macro, 'ticked', ('v',), False, False, False, context.eval_ctx.autoescape)
     l_0_worded = ('commitment', 'status', 'direction', 'kind')
@@ -205,88 +336,36 @@ def root(context, missing=missing, environment=environment):
             yield '<h3>Changes</h3>\n<ol class="history-timeline" reversed>\n'
             l_1_loop = missing
             for l_1_e, l_1_loop in LoopContext(environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'), undefined):
-                l_1_day = resolve('day')
-                l_1_co_authors = resolve('co_authors')
+                l_1_head = resolve('head')
                 l_1_old = resolve('old')
                 l_1_new = resolve('new')
                 l_1_with_unit = resolve('with_unit')
-                l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = missing
+                l_1_why = resolve('why')
+                l_1_kind = l_1_mid = l_1_less = l_1_c = missing
                 _loop_vars = {}
                 pass
-                (l_1_kind, l_1_mid, l_1_less, l_1_when, l_1_url, l_1_pr) = (environment.getattr(l_1_e, 'kind'), environment.getattr(l_1_e, 'mid_cycle'), environment.getattr(l_1_e, 'less_ambitious'), environment.getattr(l_1_e, 'date'), environment.getattr(l_1_e, 'commit_url'), environment.getattr(l_1_e, 'pr'))
-                _loop_vars.update({'kind': l_1_kind, 'less': l_1_less, 'mid': l_1_mid, 'pr': l_1_pr, 'url': l_1_url, 'when': l_1_when})
+                (l_1_kind, l_1_mid, l_1_less, l_1_c) = (environment.getattr(l_1_e, 'kind'), environment.getattr(l_1_e, 'mid_cycle'), environment.getattr(l_1_e, 'less_ambitious'), environment.getattr(l_1_e, 'commit_line'))
+                _loop_vars.update({'c': l_1_c, 'kind': l_1_kind, 'less': l_1_less, 'mid': l_1_mid})
                 yield '<li'
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 58 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 58 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 70 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 70 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
-                yield '><time datetime="'
-                yield escape((undefined(name='when') if l_1_when is missing else l_1_when))
-                yield '">'
-                yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), (undefined(name='when') if l_1_when is missing else l_1_when), _loop_vars=_loop_vars))
-                yield '</time>'
-                if environment.getattr(l_1_e, 'authored'):
+                yield '>'
+                if t_7((undefined(name='c') if l_1_c is missing else l_1_c)):
                     pass
-                    yield ' ('
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_e, 'authored'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                    yield ')'
-                yield ' · '
-                if (environment.getattr(l_1_e, 'author') and environment.getattr(l_1_e, 'co_authors')):
-                    pass
-                    t_12 = []
-                    pass
-                    l_3_loop = missing
-                    for l_3_name, l_3_loop in LoopContext(environment.getattr(l_1_e, 'co_authors'), undefined):
-                        _loop_vars = {}
-                        pass
-                        if (not environment.getattr(l_3_loop, 'first')):
-                            pass
-                            t_12.append(
-                                ', ',
-                            )
-                        t_12.extend((
-                            '<bdi>',
-                            escape(l_3_name),
-                            '</bdi>',
-                        ))
-                    l_3_loop = l_3_name = missing
-                    l_1_co_authors = (Markup if context.eval_ctx.autoescape else identity)(concat(t_12))
-                    _loop_vars['co_authors'] = l_1_co_authors
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(author)s with %(co_authors)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'author')), co_authors=(undefined(name='co_authors') if l_1_co_authors is missing else l_1_co_authors), _loop_vars=_loop_vars))
-                    yield ' · '
-                elif environment.getattr(l_1_e, 'author'):
-                    pass
-                    yield '<bdi>'
-                    yield escape(environment.getattr(l_1_e, 'author'))
-                    yield '</bdi> · '
-                if (undefined(name='url') if l_1_url is missing else l_1_url):
-                    pass
-                    yield '<a href="'
-                    yield escape((undefined(name='url') if l_1_url is missing else l_1_url))
-                    yield '"><code>'
-                    yield escape(environment.getattr(l_1_e, 'short'))
-                    yield '</code></a>'
+                    yield escape(context.call((undefined(name='commit_head') if l_0_commit_head is missing else l_0_commit_head), l_1_e, _loop_vars=_loop_vars))
                 else:
                     pass
-                    yield '<code>'
-                    yield escape(environment.getattr(l_1_e, 'short'))
-                    yield '</code>'
-                if (undefined(name='pr') if l_1_pr is missing else l_1_pr):
-                    pass
-                    yield ' ('
-                    if environment.getattr(l_1_e, 'pr_url'):
+                    l_1_head = environment.getattr(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'drawn'), 'head')
+                    _loop_vars['head'] = l_1_head
+                    if t_10((undefined(name='head') if l_1_head is missing else l_1_head)):
                         pass
-                        yield '<a href="'
-                        yield escape(environment.getattr(l_1_e, 'pr_url'))
-                        yield '">'
-                        yield escape((undefined(name='pr') if l_1_pr is missing else l_1_pr))
-                        yield '</a>'
-                    else:
-                        pass
-                        yield escape((undefined(name='pr') if l_1_pr is missing else l_1_pr))
-                    yield ')'
+                        l_1_head = context.call(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'keep'), 'head', context.call((undefined(name='commit_head') if l_0_commit_head is missing else l_0_commit_head), (undefined(name='c') if l_1_c is missing else l_1_c), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
+                        _loop_vars['head'] = l_1_head
+                    yield escape((undefined(name='head') if l_1_head is missing else l_1_head))
                 yield ':\n'
                 if ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'created'):
                     pass
@@ -404,17 +483,18 @@ def root(context, missing=missing, environment=environment):
                     yield '</strong>'
                 if (environment.getattr(l_1_e, 'reason') or environment.getattr(l_1_e, 'message')):
                     pass
-                    yield '<br><span class="why">'
-                    if environment.getattr(l_1_e, 'reason'):
+                    if t_7((undefined(name='c') if l_1_c is missing else l_1_c)):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'reason')), _loop_vars=_loop_vars))
-                        if environment.getattr(l_1_e, 'message'):
+                        yield escape(context.call((undefined(name='commit_why') if l_0_commit_why is missing else l_0_commit_why), l_1_e, _loop_vars=_loop_vars))
+                    else:
+                        pass
+                        l_1_why = environment.getattr(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'drawn'), 'why')
+                        _loop_vars['why'] = l_1_why
+                        if t_10((undefined(name='why') if l_1_why is missing else l_1_why)):
                             pass
-                            yield ' · '
-                    if environment.getattr(l_1_e, 'message'):
-                        pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'message')), _loop_vars=_loop_vars))
-                    yield '</span>'
+                            l_1_why = context.call(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'keep'), 'why', context.call((undefined(name='commit_why') if l_0_commit_why is missing else l_0_commit_why), (undefined(name='c') if l_1_c is missing else l_1_c), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
+                            _loop_vars['why'] = l_1_why
+                        yield escape((undefined(name='why') if l_1_why is missing else l_1_why))
                 if (environment.getattr(l_1_e, 'detail') and (environment.getattr(l_1_loop, 'first') or (environment.getattr(environment.getattr(l_1_loop, 'previtem'), 'commit') != environment.getattr(l_1_e, 'commit')))):
                     pass
                     yield '<details class="commit-message"><summary>Rest of the commit message</summary><p dir="auto">'
@@ -429,7 +509,7 @@ def root(context, missing=missing, environment=environment):
                     l_2_loop = l_2_line = missing
                     yield '</p></details>'
                 yield '</li>\n'
-            l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_when = l_1_url = l_1_pr = l_1_day = l_1_co_authors = l_1_old = l_1_new = l_1_with_unit = missing
+            l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_c = l_1_head = l_1_old = l_1_new = l_1_with_unit = l_1_why = missing
             yield '</ol>\n'
         elif (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') and (not environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'))):
             pass
@@ -439,4 +519,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '26=70&27=75&28=91&32=116&33=123&34=125&38=130&39=133&41=136&42=139&45=142&46=147&47=152&50=155&51=176&52=195&55=203&58=207&59=291&60=374&61=397&62=405&63=418&65=434&66=438'
+debug_info = '32=76&33=85&35=172&36=180&38=201&39=206&40=222&44=247&45=254&46=256&50=261&51=264&53=267&54=270&57=273&58=278&59=283&62=286&63=307&64=326&67=334&70=338&71=370&72=453&73=476&74=484&75=498&77=514&78=518'
