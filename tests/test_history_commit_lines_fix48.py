@@ -104,3 +104,43 @@ def test_each_commit_is_drawn_once_and_every_entry_shows_its_own(
         assert "</bdi> with <bdi>Bob Stone</bdi>" in middle
         assert "Reason: <bdi>the pipeline grew</bdi>" in middle
         assert "Set the quarter" in oldest and second[:7] not in oldest
+
+
+def test_a_commit_amended_or_dropped_is_drawn_anew_on_the_next_build(tmp_path: Path) -> None:
+    """A commit's line is kept for one build's renderer only: after the last
+    commit is amended (another message, author and day) or dropped, the next
+    build from the same cache folder shows the commit as it now is."""
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", 'title = "T"\nas_of = "2026-11-20"\n')
+    repo.write("content/people/alice.md", "---\ntitle: Alice Wong\n---\n")
+    for name in GOALS:
+        repo.write(f"content/objectives/{name}.md", goal(name, 10))
+    repo.commit("Set the quarter's goals", "alice", "2026-10-01T10:00:00+00:00")
+    for name in GOALS:
+        repo.write(f"content/objectives/{name}.md", goal(name, 12))
+    old = repo.commit("Raise the deals", "alice", "2026-10-05T10:00:00+00:00")
+    out = tmp_path / "out"
+
+    def build() -> None:
+        result = CliRunner().invoke(cli, ["build", "--site", str(repo.root), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+
+    build()
+    assert all("Raise the deals" in entries(out, name)[0] for name in GOALS)
+    repo.git("reset", "-q", "--soft", "HEAD~1")
+    new = repo.commit(
+        "Raise the deals (#4)\n\nReason: more leads", "bob", "2026-10-09T10:00:00+00:00"
+    )
+    build()
+    for name in GOALS:
+        newest = entries(out, name)[0]
+        assert new[:7] in newest and old[:7] not in newest
+        assert (
+            "Reason: <bdi>more leads</bdi>" in newest and '<time datetime="2026-10-09">' in newest
+        )
+        assert "(#4)" in newest and "Raise the deals (#4)" not in newest
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    build()
+    for name in GOALS:
+        (only,) = entries(out, name)
+        assert "Set the quarter" in only and new[:7] not in only
