@@ -20,7 +20,19 @@ times the number of timelines a build of every page uses, the least
 recently used entries go (mostly timelines that a later commit changed).
 The store is read with an unpickler that builds plain values only, and
 anything unexpected in it is treated as no store at all: the pieces are
-rendered again. Each file (store and segment) ends in a checksum of its
+rendered again.
+
+After one commit a build renders a few hundred timelines of 10,000 and uses
+the others again; writing the whole store (52 MB at 10,000 objectives) for
+that was most of what keeping them cost. So a build writes what it changed
+as the next *link* of a chain beside the store (``<name>-link-1.delta``, …:
+the pieces it added, the keys it used, the keys it dropped), and the store
+itself only when the chain would pass :data:`_MAX_LINKS` links or its added
+pieces :data:`_LINKS_SHARE` of the store's (the chain is folded in). Each
+link names the store's random token and the previous link's, so a link
+after a damaged, missing or replaced one, or left from an older chain, is
+never applied: the store and the links before it are an older state, which
+is only less complete (every piece is keyed by what it shows). Each file (store and segment) ends in a checksum of its
 bytes (:mod:`okrsite.cache_checksum`), verified before it is unpickled, so
 a bit flipped on disk never puts a wrong piece in a page.
 
@@ -53,8 +65,14 @@ FOLDER = "pieces"
 #: where bodies' HTML is kept, by their Markdown (KeptPieces.text)
 MARKDOWN_FOLDER = "markdown"
 #: the store's format: 2 ends in a checksum (:mod:`okrsite.cache_checksum`),
-#: so a store damaged on disk is never used; a store of 1 is foreign
-_FORMAT = 2
+#: so a store damaged on disk is never used; 3 names a random token its chain
+#: of links names (a store of 1 or 2 is foreign)
+_FORMAT = 3
+#: the most links a chain holds before it is folded into the store
+_MAX_LINKS = 8
+#: the most pieces a chain's links may add, as a share of the store's, before
+#: it is folded into the store (so reading the chain never costs much more)
+_LINKS_SHARE = 0.5
 #: how many entries the store may hold, as a multiple of what a build of every
 #: page uses (or of what the last build used, if more)
 SPARE = 2
@@ -92,9 +110,15 @@ class KeptPieces:
         self.generation = 0
         #: key → (generation of the last build that used it, rendered text)
         self.stored: dict[bytes, tuple[int, str]] = {}
+        #: the store's token and each applied link's (token, pieces it added)
+        self.base_token = ""
+        self.chain: list[tuple[str, int]] = []
+        #: whether the links on disk are exactly those applied (if not, the next write folds)
+        self.chain_whole = True
         data = _read(self.folder / f"{self.name}.pickle")
         if _valid(data):
-            self.generation, self.stored = data[1], data[2]
+            self.generation, self.stored, self.base_token = data[1], data[2], data[3]
+            self._apply_links()
         self.token = os.urandom(6).hex()
         #: the build's own process, which keeps what it renders until commit()
         self.owner = os.getpid()
@@ -203,20 +227,93 @@ class KeptPieces:
         pieces = {k: ((generation, v[1]) if k in used else v) for k, v in self.stored.items()}
         pieces.update((k, (generation, text)) for k, text in new.items())
         limit = SPARE * max(len(used), expected, 1)
+        dropped: list[bytes] = []
         if len(pieces) > limit:
             newest = sorted(pieces.items(), key=lambda item: item[1][0], reverse=True)
+            dropped = [k for k, _ in newest[limit:]]
             pieces = dict(newest[:limit])
-        target = self.folder / f"{self.name}.pickle"
-        temp = self.folder / f"{self.name}-{self.token}.tmp"
+        added = {k: text for k, text in new.items() if k in pieces}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write(temp, (_FORMAT, generation, pieces))
+            if self._fits_a_link(len(added) + len(dropped)):
+                link = (
+                    _FORMAT,
+                    self.base_token,
+                    self.chain[-1][0] if self.chain else self.base_token,
+                    os.urandom(8).hex(),
+                    generation,
+                    sorted(k for k in used if k in pieces and k not in added),
+                    added,
+                    dropped,
+                )
+                self._replace(self._link_path(len(self.chain) + 1), link)
+                self.chain.append((link[3], len(added) + len(dropped)))
+            else:  # the chain folded in: the whole store, under a new token
+                self.base_token, self.chain = os.urandom(8).hex(), []
+                self._replace(
+                    self.folder / f"{self.name}.pickle",
+                    (_FORMAT, generation, pieces, self.base_token),
+                )
+            self.chain_whole = True
+        except OSError:
+            pass
+        self._clean()
+        return reused
+
+    def _fits_a_link(self, size: int) -> bool:
+        """Whether what this build changed goes into the next link of the chain:
+        there is a whole chain on a store, and it stays short and small."""
+        return (
+            bool(self.base_token)
+            and self.chain_whole
+            and len(self.chain) < _MAX_LINKS
+            and sum(n for _, n in self.chain) + size <= _LINKS_SHARE * len(self.stored)
+        )
+
+    def _replace(self, target: Path, value: object) -> None:
+        """``value`` written to ``target`` whole or not at all (a temporary file renamed)."""
+        temp = self.folder / f"{self.name}-{self.token}.tmp"
+        try:
+            _write(temp, value)
             os.replace(temp, target)
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink()
-        self._clean()
-        return reused
+            raise
+
+    def _link_path(self, number: int) -> Path:
+        return self.folder / f"{self.name}-link-{number}.delta"
+
+    def _apply_links(self) -> None:
+        """Apply the links that follow the store's chain, in order, to ``stored``;
+        stop at the first that does not (damaged, missing, of another store or
+        chain): neither it nor any after it is applied."""
+        previous = self.base_token
+        for number in range(1, _MAX_LINKS + 1):
+            link = _read(self._link_path(number))
+            if link is None and not self._link_path(number).exists():
+                break  # the chain's end (unless a later link is left: see below)
+            if not (_valid_link(link) and link[1] == self.base_token and link[2] == previous):
+                self.chain_whole = False
+                return
+            generation, used, added, dropped = link[4], link[5], link[6], link[7]
+            if generation <= self.generation:
+                self.chain_whole = False
+                return
+            stored = self.stored
+            for key in used:
+                hit = stored.get(key)
+                if hit is not None:
+                    stored[key] = (generation, hit[1])
+            for key, text in added.items():
+                stored[key] = (generation, text)
+            for key in dropped:
+                stored.pop(key, None)
+            self.generation = generation
+            previous = link[3]
+            self.chain.append((previous, len(added) + len(dropped)))
+        if self._link_path(len(self.chain) + 2).exists():
+            self.chain_whole = False  # a link after a missing one: fold, and it goes
 
     def abort(self) -> None:
         """A failed build: forget what its workers handed over."""
@@ -231,30 +328,49 @@ class KeptPieces:
             return []
 
     def _clean(self) -> None:
-        """Remove every file but this site's store: segments (this build's are
-        merged, others are left by builds that were killed) and stores of
-        earlier themes or settings."""
-        keep = f"{self.name}.pickle"
+        """Remove every file but this site's store and its chain's links:
+        segments (this build's are merged, others are left by builds that were
+        killed), links no longer applied, and stores of earlier themes or settings."""
+        keep = {f"{self.name}.pickle"} | {
+            self._link_path(number).name for number in range(1, len(self.chain) + 1)
+        }
         try:
             entries = list(self.folder.iterdir())
         except OSError:
             return
         for entry in entries:
-            if entry.name != keep and entry.is_file():
+            if entry.name not in keep and entry.is_file():
                 with contextlib.suppress(OSError):
                     entry.unlink()
 
 
 def _valid(data: Any) -> bool:
-    if not (isinstance(data, tuple) and len(data) == 3 and data[0] == _FORMAT):
+    if not (isinstance(data, tuple) and len(data) == 4 and data[0] == _FORMAT):
         return False
-    if not isinstance(data[1], int) or not isinstance(data[2], dict):
+    if type(data[1]) is not int or not isinstance(data[2], dict) or type(data[3]) is not str:
         return False
-    return all(
+    return bool(data[3]) and all(
         type(k) is bytes
         and type(v) is tuple
         and len(v) == 2
         and type(v[0]) is int
         and type(v[1]) is str
         for k, v in data[2].items()
+    )
+
+
+def _valid_link(data: Any) -> bool:
+    """A link of format :data:`_FORMAT`: (format, store's token, previous token,
+    own token, generation, keys used, pieces added, keys dropped), plain values."""
+    if not (isinstance(data, tuple) and len(data) == 8 and data[0] == _FORMAT):
+        return False
+    if not all(type(data[i]) is str for i in (1, 2, 3)) or type(data[4]) is not int:
+        return False
+    used, added, dropped = data[5], data[6], data[7]
+    if type(used) is not list or type(added) is not dict or type(dropped) is not list:
+        return False
+    return (
+        all(type(k) is bytes for k in used)
+        and all(type(k) is bytes for k in dropped)
+        and all(type(k) is bytes and type(v) is str for k, v in added.items())
     )

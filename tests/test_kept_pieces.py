@@ -27,7 +27,7 @@ from test_page_cache import AS_OF, files_of
 
 from okrsite.build import BuildResult, build_site
 from okrsite.cache_checksum import sealed
-from okrsite.kept_pieces import FOLDER, MARKDOWN_FOLDER
+from okrsite.kept_pieces import FOLDER, MARKDOWN_FOLDER, KeptPieces
 
 
 @pytest.fixture
@@ -179,7 +179,9 @@ def test_the_store_keeps_what_recent_builds_used(
         repo.commit(f"Move the target ({n})", "dave", f"2026-11-1{n + 2}T10:00:00+00:00")
         fresh_build(site, out)
         (store,) = folder.glob("*.pickle")
-        generation, pieces = pickle.loads(store.read_bytes())[1:]
+        # the store with its chain of links applied, as a build reads it
+        kept = KeptPieces(site / ".okrsite-cache", bytes.fromhex(store.stem))
+        generation, pieces = kept.generation, kept.stored
         used = [k for k, (g, _) in pieces.items() if g == generation]
         return len(pieces) - len(used)  # entries no page of this build used
 
@@ -194,8 +196,9 @@ RETENTION = "content/objectives/customer-success/retention.md"
 
 def _bodies_store(site: Path) -> dict[bytes, tuple[int, str]]:
     (store,) = (site / ".okrsite-cache" / MARKDOWN_FOLDER).glob("*.pickle")
-    pieces: dict[bytes, tuple[int, str]] = pickle.loads(store.read_bytes())[2]
-    return pieces
+    # the store with its chain of links applied, as a build reads it
+    cache = site / ".okrsite-cache"
+    return KeptPieces(cache, bytes.fromhex(store.stem), MARKDOWN_FOLDER).stored
 
 
 def test_bodies_come_from_the_cache_after_an_edit(tmp_path: Path) -> None:

@@ -1,0 +1,214 @@
+"""The kept timelines' chain of links (okrsite.kept_pieces): a build after one
+commit writes what it changed beside the store, not the whole store again,
+and a link that does not follow the chain on disk is never applied.
+
+Every build goes through the CLI into a fresh output folder, as a CI job that
+keeps only the cache folder does (and as ``benchmarks/history.py`` times it),
+and is compared with a cold build of the same files and commits.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import reference_builds
+from conftest import REPO
+from test_page_store_chain import AS_OF, LEAF, assert_cold
+
+from okrsite.cache_checksum import sealed, unsealed
+from okrsite.kept_pieces import FOLDER, KeptPieces
+
+
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Any:
+    """The example site in a git repository of two commits."""
+    from gitrepo import Repo
+
+    repo = Repo(tmp_path / "site")
+    shutil.copytree(REPO / "content", repo.root / "content")
+    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
+    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
+    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    # a second commit: every timeline shows the history from here on, and a
+    # commit after it changes the edited objective's alone
+    move_target(repo, 25, 30, 5)
+    return repo
+
+
+def cli_build(site: Path, out: str, **settings: int) -> Path:
+    """``okrsite build`` into ``out`` beside the site, in a process of its own
+    as in CI (a second build in the pytest process prints the records it
+    parsed again otherwise, and renders every timeline again); ``settings``
+    are :mod:`okrsite.kept_pieces`'s constants for that process."""
+    folder = site.parent / out
+    script = (
+        "import sys, okrsite.kept_pieces as k\n"
+        f"for name, value in {settings!r}.items(): setattr(k, name, value)\n"
+        "from okrsite.cli import cli\n"
+        "cli(sys.argv[1:])\n"
+    )
+    args = ["build", "--site", str(site), "--as-of", AS_OF.isoformat(), "--out", str(folder)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    return folder
+
+
+def move_target(repo: Any, old: int, new: int, day: int) -> None:
+    path = repo.root / LEAF
+    text = path.read_text(encoding="utf-8")
+    assert f"target: {old}" in text
+    path.write_text(text.replace(f"target: {old}", f"target: {new}", 1), encoding="utf-8")
+    repo.commit(f"Target {new}", "bob", f"2026-11-{day:02d}T10:00:00+00:00")
+
+
+def folder_of(site: Path) -> Path:
+    return site / ".okrsite-cache" / FOLDER
+
+
+def store_of(site: Path) -> Path:
+    (store,) = folder_of(site).glob("*.pickle")
+    return store
+
+
+def links_of(site: Path) -> list[str]:
+    return sorted(p.name.rsplit("-", 1)[1] for p in folder_of(site).glob("*-link-*.delta"))
+
+
+def read(site: Path) -> KeptPieces:
+    """The kept timelines as the next build reads them (store and links)."""
+    return KeptPieces(site / ".okrsite-cache", bytes.fromhex(store_of(site).stem))
+
+
+def link(site: Path, number: int) -> Path:
+    return folder_of(site) / f"{store_of(site).stem}-link-{number}.delta"
+
+
+def poisoned(path: Path, keys: Any = None) -> bytes:
+    """The link at ``path`` with every timeline it adds (or those of ``keys``)
+    replaced by a stale one, its tokens kept and sealed again: applied, it
+    would show in a page."""
+    body = unsealed(path.read_bytes())
+    assert body is not None
+    data = list(pickle.loads(body))
+    assert data[6]  # it adds timelines
+    data[6] = {key: "<p>a stale timeline</p>" for key in (keys or data[6])}
+    return sealed(pickle.dumps(tuple(data), protocol=5))
+
+
+def test_a_commit_writes_a_link_not_the_store(repo: Any, tmp_path: Path) -> None:
+    """Each build after a commit (a fresh output folder: every page rendered)
+    adds a link with the commit's new timelines; the store stays as it was;
+    each build equals a cold one, and so does a build reading the chain with
+    no new commit."""
+    site = repo.root
+    cli_build(site, "out1")
+    store = store_of(site).read_bytes()
+    assert links_of(site) == []
+    move_target(repo, 30, 33, 10)
+    assert_cold(site, cli_build(site, "out2"), tmp_path)
+    assert store_of(site).read_bytes() == store  # not written again
+    assert links_of(site) == ["1.delta"]
+    move_target(repo, 33, 35, 11)
+    assert_cold(site, cli_build(site, "out3"), tmp_path)
+    assert store_of(site).read_bytes() == store
+    assert links_of(site) == ["1.delta", "2.delta"]
+    kept = read(site)
+    assert len(kept.chain) == 2 and kept.chain_whole
+    out4 = cli_build(site, "out4")  # every timeline from the store and its links
+    assert_cold(site, out4, tmp_path)
+    assert links_of(site) == ["1.delta", "2.delta"]  # nothing new: nothing written
+
+
+def test_the_chain_is_folded_into_the_store_when_long(repo: Any, tmp_path: Path) -> None:
+    """Past ``_MAX_LINKS`` links the store is written again with the chain in it
+    (under a new token), and the links go; the build after it reads the store."""
+    site = repo.root
+    cli_build(site, "out1")
+    store = store_of(site).read_bytes()
+    for n, day in enumerate((10, 11)):
+        move_target(repo, (30, 33)[n], (33, 35)[n], day)
+        cli_build(site, f"out{n + 2}", _MAX_LINKS=2)
+    assert links_of(site) == ["1.delta", "2.delta"]
+    before = read(site).stored
+    move_target(repo, 35, 40, 12)
+    assert_cold(site, cli_build(site, "out4", _MAX_LINKS=2), tmp_path)
+    assert links_of(site) == []
+    assert store_of(site).read_bytes() != store
+    after = read(site)
+    assert after.chain == [] and len(after.stored) == len(before) + 1
+    assert_cold(site, cli_build(site, "out5"), tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "another store", "missing"])
+def test_a_link_after_one_that_cannot_be_trusted_is_never_applied(
+    repo: Any, tmp_path: Path, damage: str
+) -> None:
+    """The first link damaged, naming another store, or gone: the second (made
+    stale here, its tokens kept) is not applied either. The store alone is an
+    older state; the build renders the rest again, equals a cold build, and
+    folds the chain so that no untrusted link is left."""
+    site = repo.root
+    cli_build(site, "out1")
+    move_target(repo, 30, 33, 10)
+    cli_build(site, "out2")
+    move_target(repo, 33, 35, 11)
+    cli_build(site, "out3")
+    first, second = link(site, 1), link(site, 2)
+    second.write_bytes(poisoned(second))
+    if damage == "missing":
+        first.unlink()
+    elif damage == "garbage":
+        first.write_bytes(first.read_bytes()[:100])
+    else:
+        body = unsealed(first.read_bytes())
+        assert body is not None
+        data = list(pickle.loads(body))
+        data[1] = "0" * 16
+        first.write_bytes(sealed(pickle.dumps(tuple(data), protocol=5)))
+    kept = read(site)
+    assert kept.chain == [] and not kept.chain_whole
+    out4 = cli_build(site, "out4")
+    assert "a stale timeline" not in (out4 / LEAF.replace("content/", "")[:-3]).joinpath(
+        "index.html"
+    ).read_text(encoding="utf-8")
+    assert_cold(site, out4, tmp_path)
+    assert links_of(site) == []
+
+
+def test_a_link_left_from_an_older_chain_is_never_applied(repo: Any, tmp_path: Path) -> None:
+    """A link of a chain since folded into the store, put back (a cache folder
+    put together from two runs), names the store's old token: it is ignored."""
+    site = repo.root
+    cli_build(site, "out1")
+    move_target(repo, 30, 33, 10)
+    cli_build(site, "out2")
+    old_first = link(site, 1)
+    old_first_bytes = old_first.read_bytes()
+    move_target(repo, 33, 35, 11)
+    cli_build(site, "out3", _MAX_LINKS=1)  # folds
+    assert links_of(site) == []
+    old_first.write_bytes(old_first_bytes)
+    # every timeline the next build uses made stale in it, its tokens kept
+    old_first.write_bytes(poisoned(old_first, read(site).stored))
+    assert read(site).chain == []
+    out4 = cli_build(site, "out4")
+    assert_cold(site, out4, tmp_path)
+    assert "a stale timeline" not in "".join(
+        p.read_text(encoding="utf-8") for p in out4.rglob("*.html")
+    )
