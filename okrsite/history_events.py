@@ -20,7 +20,7 @@ from typing import Any
 
 from okrsite import diff as diff_mod
 from okrsite.diff_records import _milestones
-from okrsite.history_names import SiteNames, site_named, strays
+from okrsite.history_names import SiteNames, named_by_a_file, site_named, strays
 from okrsite.model import KPI, CheckIn, KeyResult, Objective
 
 Event = dict[str, Any]
@@ -201,7 +201,7 @@ def _names_written(event: Event, written: Mapping[tuple[str, str], str]) -> None
 def _written(written: Mapping[tuple[str, str], str], kind: str, value: Any) -> str | None:
     """The name ``value`` (an id) was written by, of ``kind`` or else of
     the other kind (``owner: Platform`` names a team), when not the id itself."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or named_by_a_file(value):
         return None
     other = "team" if kind == "person" else "person"
     name = written.get((kind, value)) or written.get((other, value))

@@ -295,6 +295,15 @@ def naming(names: SiteNames | None, current: Iterable[object] = ()) -> Iterator[
         _NAMES, _RESOLVED = before
 
 
+def named_by_a_file(ident: str) -> bool:
+    """Whether the current site has a person's or team's file of id ``ident``:
+    the timeline names such an id by its file's title, so the names versions
+    wrote for it are not kept (and a version the history takes from the
+    site's own records, which keep none, is told alike)."""
+    names = _NAMES
+    return names is not None and (ident in names.people or ident in names.teams)
+
+
 _Named = TypeVar("_Named", bound=Objective | KPI | CheckIn)
 
 
