@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from okrsite.model import pickled_by_fields
+from okrsite.pickled_enums import pickled_by_value
 from okrsite.plural import plural
 
 
+@pickled_by_value  # the same pickle on every Python (a cache reads it back)
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
