@@ -373,6 +373,11 @@ def _watch(page: Any) -> list[str]:
     return seen
 
 
+#: pages loading at once in the console check: each waits out its own quiet
+#: time (networkidle: 500 ms without a request) beside the others
+AT_ONCE = 8
+
+
 @pytest.mark.parametrize("build", BUILDS, ids=["-".join(b) for b in BUILDS])
 def test_no_console_error_from_disk_or_under_a_sub_path(
     browser: Any, sites: dict[tuple[str, str], Path], server: str, build: tuple[str, str]
@@ -381,19 +386,27 @@ def test_no_console_error_from_disk_or_under_a_sub_path(
     problems = []
     language, as_of = build
     out = sites[build]
+    visits = []
     for rel in pages_of(as_of):
-        urls = [((out / rel).as_uri(), "load")]
+        visits.append(((out / rel).as_uri(), "load"))
         if (language, as_of) in (BUILDS[0], BUILDS[3]):  # over HTTP: two builds will do
-            urls.append((f"{server}{out.name}/{rel}", "networkidle"))
-        for url, state in urls:
-            # a page of its own for each: leaving a page aborts what it
-            # still loads, which is no failure of the next one
-            page = browser.new_page()
+            visits.append((f"{server}{out.name}/{rel}", "networkidle"))
+    context = browser.new_context()
+    for start in range(0, len(visits), AT_ONCE):
+        # a page of its own for each, left open until it is done: leaving a
+        # page aborts what it still loads, which is no failure of the next
+        # one; a batch loads at once, then each waits for its state
+        opened = []
+        for url, state in visits[start : start + AT_ONCE]:
+            page = context.new_page()
             seen = _watch(page)
             page.goto(url)
+            opened.append((page, seen, url, state))
+        for page, seen, url, state in opened:
             page.wait_for_load_state(state)
             page.close()
             problems += [f"{language} {as_of} {url}: {s}" for s in seen]
+    context.close()
     assert problems == []
 
 
