@@ -18,6 +18,7 @@ from okrsite.build import default_jobs
 from okrsite.dependencies import EVERY, Dep, changed_keys
 from okrsite.history import HistoryReader, SiteHistory, current_records, with_repo_folder
 from okrsite.pipeline import LoadResult
+from okrsite.preview_timelines import timelines_moved
 from okrsite.render import PageKey, RenderMemo, SiteRenderer
 from okrsite.render_assets import badge_path
 from okrsite.render_plan import pages_to_render
@@ -95,7 +96,10 @@ class PreviewPlan:
         The pages to render again are those whose recorded dependencies
         (:mod:`okrsite.dependencies`) meet what changed since the last
         published render, plus new pages; everything when what no dependency
-        key holds changed (settings, as_of, cycles, templates, history).
+        key holds changed (settings, as_of, cycles, templates). After HEAD
+        moved, the pages whose own timeline changed
+        (:mod:`okrsite.preview_timelines`) and those that read the history
+        as a whole.
         """
         from okrsite.theme import load_theme
 
@@ -103,8 +107,9 @@ class PreviewPlan:
         # compiled template code is kept in memory (okrsite.compiled_templates).
         theme = load_theme(load.config.theme, self.site_root)
         prev = self.previous
+        before = self.history
         history = self.read_history(load)
-        moved, self.history = history is not self.history, history
+        moved, self.history = history is not before, history
         assert self.history_reader is not None
         config = with_repo_folder(load.config, self.site_root, self.history_reader)
         site = SiteRenderer(
@@ -114,7 +119,6 @@ class PreviewPlan:
         incremental = (
             prev is not None
             and not self.full_next
-            and not moved
             and prev.config == load.config
             and self.rendered is not None
             and self.rendered.state == state
@@ -124,6 +128,11 @@ class PreviewPlan:
             # the whole site: everything is published together
             return RenderJob(site, [], site.page_keys(), None, True)
         changed = changed_keys(self.rendered.collections, site.recorder.collections)
+        if moved:  # HEAD moved: the pages whose own timeline it changed
+            assert prev is not None
+            changed |= timelines_moved(
+                self.rendered.page_deps, (before, prev.scored), (history, load.scored), config
+            )
         self.memo.forget(changed)
         keys = pages_to_render(site, self.rendered.page_deps, changed)
         in_view = set(self.server.pages_in_view())
@@ -140,7 +149,7 @@ class PreviewPlan:
         """The site's history, read again only when HEAD moved (new commits only).
 
         A new commit touches no source file; :meth:`watch_git` notices it and
-        rebuilds, which then renders every page.
+        rebuilds, which renders the pages whose timeline it changed.
         """
         reader = self.history_reader
         if reader is None or reader.config != load.config:

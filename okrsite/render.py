@@ -112,8 +112,9 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         # and KPI's timeline is a value of its own, computed when its page (or
         # the page cache) first reads it: a page depends on its own timeline,
         # so a new commit renders only the pages whose timeline it changed.
-        # Otherwise (the preview, which compares whole collections after
-        # every save) a page with a timeline depends on the whole history.
+        # Otherwise (the preview) a page depends on its own timeline too, and
+        # on what drawing it reads: after HEAD moved the preview tells which
+        # timelines changed (okrsite.preview_timelines).
         self._timelines: LazyRecordedDict | None = None
         #: what every timeline's key shares (view.history.timeline_inputs_print)
         self._timeline_shared: bytes | None = None
@@ -224,8 +225,12 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
     def timeline(self, kind: str, rid: str) -> Mapping[str, Any]:
         """The ``timeline`` of an objective or KPI page (``partials/history_timeline.html``)."""
         if self._timelines is None:
+            # the preview's page depends on its own timeline, which it tells
+            # changed after HEAD moved (okrsite.preview_timelines), and on what
+            # drawing it reads of the portfolio, recorded as any read is
+            self.recorder.record("history.timeline", (kind, rid))
             return timeline(
-                kind, rid, self.history, self.scored, self.config, self.gettext, self._commit_lines
+                kind, rid, self._history, self.scored, self.config, self.gettext, self._commit_lines
             )
         value: Mapping[str, Any] = self._timelines[(kind, rid)]
         return value
