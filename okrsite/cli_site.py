@@ -225,6 +225,8 @@ def serve(
     import threading
     import webbrowser
 
+    from okrsite import serve_signals
+
     def terminate(signum: int, frame: object) -> None:
         raise KeyboardInterrupt  # SIGTERM stops as Ctrl-C does
 
@@ -247,15 +249,16 @@ def serve(
                 err=True,
             )
         try:
-            preview = Preview(
-                root,
-                host=host,
-                port=port,
-                as_of=as_of,
-                poll=poll,
-                echo=lambda m: click.echo(m, err=True),
-                allowed_hosts=allow_hosts,
-            )
+            with serve_signals.held():  # answered once ``preview`` is set
+                preview = Preview(
+                    root,
+                    host=host,
+                    port=port,
+                    as_of=as_of,
+                    poll=poll,
+                    echo=lambda m: click.echo(m, err=True),
+                    allowed_hosts=allow_hosts,
+                )
         except OSError as exc:
             raise click.UsageError(
                 f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0"
@@ -279,7 +282,8 @@ def serve(
         # nothing, and "stopped" comes after everything else the preview says
         try:
             if preview is not None:
-                preview.stop()
+                with serve_signals.ignored():  # a second Ctrl-C: the stop goes on
+                    preview.stop()
         finally:
             if main:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL if old_term is None else old_term)
