@@ -72,17 +72,18 @@ def test_each_move_of_head_renders_the_pages_it_changed_and_equals_a_build(
     preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
     outs = iter(range(100))
 
-    def rebuilt() -> Any:
+    def rebuilt(compare: bool = True) -> Any:
         report = preview.rebuild()
         assert report.ok, report.diagnostics
-        assert_preview_equals_build(preview, site, tmp_path / f"build{next(outs)}")
+        if compare:
+            assert_preview_equals_build(preview, site, tmp_path / f"build{next(outs)}")
         return report
 
     try:
         everything = rebuilt().pages
         first = preview.history
         replace_in(leaf, "target: 30", "target: 33")
-        rebuilt()
+        rebuilt(compare=False)  # an edit: the preview's own tests compare those
         assert preview.history is first  # HEAD did not move
         # the edit committed: only the pages whose timeline it changed
         repo.commit("Target 33", "bob", "2026-11-10T10:00:00+00:00")
