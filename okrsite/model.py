@@ -346,6 +346,10 @@ class Team:
     #: people the team file lists (``members:``), as ids; beside them, the
     #: people whose own file names the team are its members too
     members: tuple[str, ...] = ()
+    #: the entry of ``members:`` each member was first written at: a repeated
+    #: name or an entry naming nobody before it shifts the rest (findings
+    #: about a member point at its own line)
+    member_places: tuple[int, ...] = ()
     #: the keys the file gives its lead and parent under: ``lead`` and
     #: ``parent``, or ``owner`` and ``team`` as goal files name them (findings
     #: about them point there)

@@ -67,7 +67,8 @@ def named_places(r: Resolving) -> Iterator[NamedPlace]:
         yield NamedPlace("team", p.team, p.file, ("team",), "team")
     for t in [*r.teams.values(), *aside_teams]:
         yield NamedPlace("person", t.lead, t.file, (t.keys[0],), "lead")
-        for i, member in enumerate(t.members):
+        places = t.member_places or range(len(t.members))
+        for i, member in zip(places, t.members, strict=True):
             yield NamedPlace("person", member, t.file, ("members", i), "member")
         if t.parent is not None and t.parent not in r.teams:
             yield NamedPlace("team", t.parent, t.file, (t.keys[1],), "team", t.id)

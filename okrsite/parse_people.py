@@ -38,6 +38,7 @@ def _team(
         )
     lead = _written_as(f, data, "lead", "owner", "who leads the team")
     parent = _written_as(f, data, "parent", "team", "the team it belongs to")
+    members, member_places = _members(f, data)
     return Team(
         rid,
         rel,
@@ -48,7 +49,8 @@ def _team(
         parts.body_line,
         github=_handle(f, data, "github"),
         gitlab=_handle(f, data, "gitlab"),
-        members=_members(f, data),
+        members=members,
+        member_places=member_places,
         keys=(lead, parent),  # findings about them point at the key as written
         aliases=_aliases(f, data, "team", rid),
     )
@@ -72,12 +74,13 @@ def _written_as(f: _Fields, data: dict[str, Any], key: str, other: str, meaning:
     return key
 
 
-def _members(f: _Fields, data: dict[str, Any]) -> tuple[str, ...]:
+def _members(f: _Fields, data: dict[str, Any]) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """A team's ``members:``: people by name or id, as a list or one line
-    separated by commas; each a person as ``owner:`` names one."""
+    separated by commas; each a person as ``owner:`` names one. Beside
+    them, the entry each was first written at (``Team.member_places``)."""
     raw = data.get("members")
     if raw is None:
-        return ()
+        return (), ()
     if isinstance(raw, str):
         raw = [part for part in raw.split(",") if part.strip()]
     if not isinstance(raw, list):
@@ -87,13 +90,13 @@ def _members(f: _Fields, data: dict[str, Any]) -> tuple[str, ...]:
             ("members",),
             hint="write members: [Uma Diaz, Tom Lee]",
         )
-        return ()
-    found: list[str] = []
+        return (), ()
+    found: dict[str, int] = {}
     for i, item in enumerate(raw):
         person = f.name({str(i): item}, str(i), ("members",), "person", label="member")
         if person is not None and person not in found:
-            found.append(person)
-    return tuple(found)
+            found[person] = i
+    return tuple(found), tuple(found.values())
 
 
 def _person(

@@ -295,9 +295,20 @@ def _use_file_ids(
                 return replace(rec, owner=owned_by, team=in_team)
         elif isinstance(rec, Team):
             lead, parent = person(rec.lead), team(rec.parent)
-            members = tuple(dict.fromkeys(people.get(m, m) for m in rec.members))
+            places = rec.member_places or range(len(rec.members))
+            # two names of one person: the first written stays, at its place
+            kept: dict[str, int] = {}
+            for m, at in zip(rec.members, places, strict=True):
+                kept.setdefault(people.get(m, m), at)
+            members = tuple(kept)
             if lead != rec.lead or parent != rec.parent or members != rec.members:
-                return replace(rec, lead=lead, parent=parent, members=members)
+                return replace(
+                    rec,
+                    lead=lead,
+                    parent=parent,
+                    members=members,
+                    member_places=tuple(kept.values()),
+                )
         elif isinstance(rec, Person):
             in_team = team(rec.team)
             if in_team != rec.team:

@@ -83,3 +83,24 @@ def test_an_owner_that_looks_like_a_team_is_read_as_the_team(tmp_path: Path) -> 
         "team",
         "platform",
     )
+
+
+def test_a_member_after_a_repeat_or_a_second_name_is_warned_of_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    # a name written twice, or a person's id beside their name, is one member:
+    # the entries after it kept their places in the list, not the members'
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\nas_of = 2026-11-20\n',
+            "content/people/uma-diaz.md": "---\ntitle: Uma Diaz\n---\n",
+            "content/people/tom-lee.md": "---\ntitle: Tom Lee\n---\n",
+            "content/teams/platform.md": (
+                "---\ntitle: Platform\nmembers:\n  - Uma Diaz\n  - Tom Lee\n  - Uma Diaz\n"
+                f"  - {LOOK_ALIKE}\n  - tom-lee\n  - T\u043em Lee\n---\n"
+            ),
+        },
+    )
+    lines = sorted(d["line"] for d in _check(site) if d["code"] == "OKR320")
+    assert lines == [7, 9], lines
