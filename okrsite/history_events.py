@@ -178,7 +178,7 @@ def written_as(written: dict[tuple[str, str], str], names: Sequence[tuple[str, s
             written[kind, ident] = name
 
 
-def _names_written(event: Event, written: Mapping[tuple[str, str], str]) -> None:
+def names_written(event: Event, written: Mapping[tuple[str, str], str]) -> None:
     """Keep in a record's ``event`` (``names``: by field, ``[old, new]``) the
     names its versions wrote for the owner or team ids its changes name: an
     owner written only by name (``owner: Ana Costa``), with no person file
@@ -235,7 +235,7 @@ def commit_events(
     shallow clone, where the commit that wrote it is not at hand.
     ``written_names``: the people and teams the versions read name, as they
     write them (``(kind, id) → name``): each record's event keeps those of
-    the owners and teams its changes name (:func:`_names_written`).
+    the owners and teams its changes name (:func:`names_written`).
     """
     # each version named as the site names people, teams and KPIs, however it
     # was read (parsed as written, or the site's resolved record): the two
@@ -274,7 +274,7 @@ def commit_events(
                     records.append(gone)
     if written_names:
         for event in records:
-            _names_written(event, written_names)
+            names_written(event, written_names)
     return {
         "records": records,
         "checkins": [

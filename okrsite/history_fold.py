@@ -243,7 +243,13 @@ class _Timelines:
             if since is not None:
                 # created again: after "created", what changed since the
                 # version removed, as if the file had been edited
-                rec = {**rec, "fields": since["fields"], "key_results": since["key_results"]}
+                # (the names its versions wrote for the owners and teams they name too)
+                rec = {
+                    **rec,
+                    "fields": since["fields"],
+                    "key_results": since["key_results"],
+                    "names": since.get("names", {}),
+                }
             for name, old, new, less, note in judged(rec.get("fields", ())):
                 add(rec, name, old, new, less, None, note)
             if rec["kind"] == "objective":

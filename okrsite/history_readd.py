@@ -28,7 +28,7 @@ from okrsite.config import SiteConfig
 from okrsite.git_command import git_argv
 from okrsite.git_environment import git_environment
 from okrsite.gitsource import CommitInfo, GitError, read_blobs
-from okrsite.history_events import Event, Record, record_change
+from okrsite.history_events import Event, Record, names_written, record_change, written_as
 from okrsite.history_fold import entered
 from okrsite.history_merges import MERGE
 from okrsite.history_names import site_named
@@ -87,27 +87,36 @@ def readded(
     blobs = _blobs(repo, [spec for p in pairs for spec in p[3:]])
     out: Readded = {}
     for sha, key, file, before_spec, after_spec in pairs:
-        before = _record(config, file, blobs.get(before_spec))
-        after = _record(config, file, blobs.get(after_spec))
+        written: dict[tuple[str, str], str] = {}
+        before = _record(config, file, blobs.get(before_spec), written)
+        after = _record(config, file, blobs.get(after_spec), written)
         if before is None or after is None:
             continue  # a version that cannot be read: nothing to compare
         change = record_change(before, after)
         if change is not None and change["change"] == "changed" and "from" not in change:
+            # an owner the removed version wrote by name alone (``owner: Ana
+            # Costa``, no person file) is named so, as any change names it
+            names_written(change, written)
             out.setdefault(sha, {})[key] = change
     return out
 
 
-def _record(config: SiteConfig, file: str, raw: bytes | None) -> Record | None:
+def _record(
+    config: SiteConfig, file: str, raw: bytes | None, written: dict[tuple[str, str], str]
+) -> Record | None:
     """The objective or KPI one version of ``file`` holds, its cycle named as
     the events name it (:class:`okrsite.history_commits._Versions`), and its
-    people, teams and KPIs as every version is (:mod:`okrsite.history_names`)."""
+    people, teams and KPIs as every version is (:mod:`okrsite.history_names`);
+    the people and teams it names, as it writes them, go into ``written``."""
     from okrsite.history_parse import parse_version  # only when a file came back
 
     if raw is None:
         return None
-    rec = parse_version(
+    version = parse_version(
         file, raw, None, content_dir=config.content_dir, default_cycle=config.default_cycle
-    ).record
+    )
+    written_as(written, version.names)
+    rec = version.record
     if isinstance(rec, Objective) and rec.cycle:
         named = cycles.canonical(rec.cycle, config.cycles)
         return site_named(replace(rec, cycle=named) if named != rec.cycle else rec)

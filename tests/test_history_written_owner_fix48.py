@@ -84,3 +84,25 @@ def test_an_owner_and_team_written_only_by_name_are_named_as_written(
     result = CliRunner().invoke(cli, ["build", "--site", str(repo.root), "--out", str(again)])
     assert result.exit_code == 0, result.output
     assert timeline(again, "objectives/na/index.html") == entries
+
+
+def test_a_goal_removed_and_added_again_names_the_owner_its_removed_version_wrote(
+    tmp_path: Path,
+) -> None:
+    # the file deleted in one commit and written again in a later one: the
+    # change across the gap names Ana Costa as the removed version wrote her
+    repo = Repo(tmp_path / "repo")
+    repo.write("okrsite.toml", 'title = "T"\nas_of = "2026-11-20"\n')
+    repo.write("content/teams/americas.md", "---\ntitle: Americas\n---\n")
+    repo.write(OBJECTIVE, na("Ana Costa", "Growth Squad"))
+    repo.commit("base", "alice", "2026-10-01T10:00:00+00:00")
+    (repo.root / OBJECTIVE).unlink()
+    repo.commit("Dropped", "bob", "2026-10-05T10:00:00+00:00")
+    repo.write(OBJECTIVE, na("Ben Ortiz", "americas"))
+    repo.commit("Back, with Ben", "carol", "2026-10-08T10:00:00+00:00")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--site", str(repo.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    entries = timeline(out, "objectives/na/index.html")
+    assert any("owner Ana Costa → Ben Ortiz" in e for e in entries), entries
+    assert any("team Growth Squad → Americas" in e for e in entries), entries
