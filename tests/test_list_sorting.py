@@ -10,7 +10,7 @@ titled "Acme" comes before ``brand.md`` titled "Brand".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,6 @@ from click.testing import CliRunner
 from conftest import write_site
 
 from okrsite.cli import cli
-
-Make = Callable[[dict[str, str | bytes]], Path]
 
 
 def _objective(title: str, team: str, status: str, current: int, tag: str = "plan") -> str:
@@ -83,10 +81,12 @@ def build(site: Path, out: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
-@pytest.fixture
-def built(make_site: Make, tmp_path: Path) -> Path:
-    out = tmp_path / "out"
-    build(make_site(SITE), out)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once for the module: every test only reads its pages."""
+    root = tmp_path_factory.mktemp("sorting")
+    out = root / "out"
+    build(write_site(root / "site", SITE), out)
     return out
 
 
@@ -171,20 +171,47 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def site_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("sorting")
-    out = root / "out"
-    build(write_site(root / "site", SITE), out)
-    return out
+def context(browser: Any) -> Iterator[Any]:
+    """One browser context for the module: the sorts keep no state (no
+    storage, no cookies), so each page needs no context of its own."""
+    context = browser.new_context()
+    yield context
+    context.close()
 
 
-def shown(browser: Any, url: str, selector: str) -> list[str]:
-    page = browser.new_page()
-    page.goto(url)
+LISTS = [
+    "cycles/2026-Q4/index.html",
+    "teams/company/index.html",
+    "people/adams/index.html",
+    "tags/plan/index.html",
+]
+SORTS = ["progress", "behind", "confidence", "last"]
+TREE = "alignment/index.html?sort=behind"
+
+
+@pytest.fixture(scope="module")
+def loaded(context: Any, built: Path) -> Iterator[dict[str, Any]]:
+    """Every page the tests sort, by its path and query, loaded at once (each
+    in a page of its own, then waited for until its ``load`` event, as
+    ``page.goto`` waits): one load after another was most of the module's time."""
+    wanted = [f"{page}?sort={sort}" for page in LISTS for sort in SORTS] + [TREE]
+    pages = {}
+    for rel in wanted:
+        page = context.new_page()
+        path, _, query = rel.partition("?")
+        page.goto((built / path).as_uri() + "?" + query, wait_until="commit")
+        pages[rel] = page
+    for page in pages.values():
+        page.wait_for_load_state("load")
+    yield pages
+    for page in pages.values():
+        page.close()
+
+
+def shown(page: Any, selector: str) -> list[str]:
     titles: list[str] = page.eval_on_selector_all(
         selector, "els => els.map(e => e.textContent.trim())"
     )
-    page.close()
     return titles
 
 
@@ -202,28 +229,20 @@ UNCOUNTED = ["A draft", "A dropped one"]  # in the page's own order: by title
         ("last", ["Lagging", "Middle", "Ahead", "A dropped one", "A draft"]),
     ],
 )
-@pytest.mark.parametrize(
-    "page",
-    [
-        "cycles/2026-Q4/index.html",
-        "teams/company/index.html",
-        "people/adams/index.html",
-        "tags/plan/index.html",
-    ],
-)
+@pytest.mark.parametrize("page", LISTS)
 @pytest.mark.browser
 @needs_chromium
 def test_every_sort_puts_drafts_and_dropped_ones_last(
-    browser: Any, site_out: Path, page: str, sort: str, order: list[str]
+    loaded: dict[str, Any], page: str, sort: str, order: list[str]
 ) -> None:
-    url = (site_out / page).as_uri() + f"?sort={sort}"
-    titles = shown(browser, url, "ul.objs > li.obj[data-status]:not([hidden]) .obj-title")
+    titles = shown(
+        loaded[f"{page}?sort={sort}"], "ul.objs > li.obj[data-status]:not([hidden]) .obj-title"
+    )
     assert titles == order
 
 
 @pytest.mark.browser
 @needs_chromium
-def test_the_alignment_tree_sorts_drafts_last_too(browser: Any, site_out: Path) -> None:
-    url = (site_out / "alignment/index.html").as_uri() + "?sort=behind"
-    titles = shown(browser, url, "ul.tree > li:not([hidden]) > .node > a")
+def test_the_alignment_tree_sorts_drafts_last_too(loaded: dict[str, Any]) -> None:
+    titles = shown(loaded[TREE], "ul.tree > li:not([hidden]) > .node > a")
     assert titles == ["Lagging", "Middle", "Ahead", *UNCOUNTED]
