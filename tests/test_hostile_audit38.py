@@ -124,9 +124,19 @@ def test_a_redirect_to_ftp_is_refused(tmp_path: Path, server: str) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sessions are POSIX")
-def test_a_command_whose_child_leaves_the_group_is_reported(tmp_path: Path) -> None:
+def test_a_command_whose_child_leaves_the_group_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The child starts a session of its own and keeps the output pipe: the
-    command is stopped, and the message says that child was not."""
+    command is stopped, and the message says that child was not.
+
+    okrsite waits ``_REAP_WAIT`` for each pipe of the stopped command (5 s,
+    twice here: 10 of the test's 11 s); the child holds both for 30 s, so
+    any wait shorter than that ends with the pipes still held, and 1 s tells
+    the same."""
+    from okrsite import pull_fetch
+
+    monkeypatch.setattr(pull_fetch, "_REAP_WAIT", 1.0)
     root = pull_site(tmp_path, f'command = ["{sys.executable}", "escape.py"]\ntimeout = 1\n')
     pidfile = tmp_path / "child.pid"
     (root / "escape.py").write_text(
