@@ -4,16 +4,20 @@ and a link that does not follow the chain on disk is never applied.
 
 Every build goes through the CLI into a fresh output folder, as a CI job that
 keeps only the cache folder does (and as ``benchmarks/history.py`` times it),
-and is compared with a cold build of the same files and commits.
+and is compared with a cold build of the same files and commits. Each build
+runs in a process of its own that no earlier build ran in (see
+:func:`cli_build`), as each CI job's does.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,25 +51,85 @@ def repo(tmp_path: Path) -> Any:
     return repo
 
 
+#: a process that imports okrsite's CLI and then, for each build asked of it
+#: on stdin (a JSON line), forks a child that sets the kept_pieces constants,
+#: runs ``okrsite ARGS`` with its output in a file, and exits; the parent
+#: answers the child's exit code on stdout. No build ever runs in the parent.
+_FORKER = """
+import json, os, sys
+import okrsite.build, okrsite.cli, okrsite.kept_pieces
+for line in sys.stdin:
+    asked = json.loads(line)
+    pid = os.fork()
+    if pid == 0:
+        log = os.open(asked["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        code = 1
+        try:
+            for name, value in asked["settings"].items():
+                setattr(okrsite.kept_pieces, name, value)
+            okrsite.cli.cli(asked["args"])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    print(os.waitstatus_to_exitcode(status), flush=True)
+"""
+
+
+#: the running :data:`_FORKER` of the module (set by :func:`_forker`)
+_FORKED_FROM: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forker() -> Iterator[None]:
+    """The process each build of the module is forked from (:data:`_FORKER`)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", _FORKER],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    _FORKED_FROM.append(process)
+    yield
+    _FORKED_FROM.remove(process)
+    assert process.stdin is not None
+    process.stdin.close()
+    process.wait(30)
+
+
 def cli_build(site: Path, out: str, **settings: int) -> Path:
     """``okrsite build`` into ``out`` beside the site, in a process of its own
-    as in CI (a second build in the pytest process prints the records it
-    parsed again otherwise, and renders every timeline again); ``settings``
-    are :mod:`okrsite.kept_pieces`'s constants for that process."""
+    as in CI; ``settings`` are :mod:`okrsite.kept_pieces`'s constants for that
+    process. A second build in the pytest process would not tell the same:
+    it prints the records it parsed again, and so renders every timeline
+    again (tried: the build after a commit kept none of the 32 timelines,
+    and folded its link into the store). Each build's process is forked
+    from one that imported okrsite and never built (:data:`_FORKER`): as
+    fresh as a process of its own, without starting Python and importing
+    okrsite again for each build."""
+    (process,) = _FORKED_FROM
+    assert process.stdin is not None and process.stdout is not None
     folder = site.parent / out
-    script = (
-        "import sys, okrsite.kept_pieces as k\n"
-        f"for name, value in {settings!r}.items(): setattr(k, name, value)\n"
-        "from okrsite.cli import cli\n"
-        "cli(sys.argv[1:])\n"
-    )
+    log = site.parent / f"{out}.log"
     args = ["build", "--site", str(site), "--as-of", AS_OF.isoformat(), "--out", str(folder)]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Traceback" not in done.stderr, done.stderr
+    asked = {"args": args, "settings": settings, "log": str(log)}
+    process.stdin.write(json.dumps(asked) + "\n")
+    process.stdin.flush()
+    code = int(process.stdout.readline())
+    output = log.read_text(encoding="utf-8")
+    assert code == 0, output
+    assert "Traceback" not in output, output
     return folder
 
 
