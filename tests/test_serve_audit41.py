@@ -6,8 +6,10 @@ evil.example``) was read as its first name and served; it must be refused
 like a foreign host, on every path. And a new objective writes a new badge
 (``badges/<id>.svg``), which counted as a changed image, so every open tab
 reloaded in full instead of updating in place: no page of the site shows a
-badge, so it must not. Each test serves its own copy of the example site (or
-a folder of its own) on a free port of 127.0.0.1 and stops it itself.
+badge, so it must not. The Host header tests share one server of a folder
+of their own (they only send requests, which change nothing another test
+reads); each badge test serves its own copy of the example site (or a folder
+of its own) on a free port of 127.0.0.1 and stops it itself.
 """
 
 from __future__ import annotations
@@ -29,9 +31,12 @@ from okrsite.server import PreviewServer, in_place_ok
 # -- Host headers ------------------------------------------------------------------
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[PreviewServer]:
-    root = tmp_path / "build"
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewServer]:
+    """One server for the module's Host header tests: they only send GET
+    requests, which change nothing a later request is answered from (each
+    server's start and stop cost 0.1 s, over a hundred times)."""
+    root = tmp_path_factory.mktemp("hosts") / "build"
     root.mkdir()
     (root / "index.html").write_text("<html><body>home</body></html>", encoding="utf-8")
     srv = PreviewServer(root, port=0, allowed_hosts=("goals.internal",))
