@@ -1,8 +1,10 @@
 """``okrsite serve``: a page that does not exist yet, and dot segments under
 ``/__okrsite/`` (audit 39).
 
-Each test serves its own copy of the example site (or a folder of its own)
-on a free port of 127.0.0.1 and stops it itself.
+The tests of paths under ``/__okrsite/`` share one server of a folder of
+their own (they only read statuses, which no request changes); every other
+test serves its own copy of the example site (or a folder of its own) on a
+free port of 127.0.0.1 and stops it itself.
 """
 
 from __future__ import annotations
@@ -49,18 +51,32 @@ def raw_status(port: int, path: str, method: str = "GET") -> int:
 # -- dot segments under /__okrsite/ ----------------------------------------------
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[PreviewServer]:
-    root = tmp_path / "build"
+def serve_a_folder(folder: Path) -> Iterator[PreviewServer]:
+    """A server of a built folder in ``folder``, with a file beside it that
+    ``..`` would reach."""
+    root = folder / "build"
     root.mkdir()
     (root / "index.html").write_text("<html><body>home</body></html>", encoding="utf-8")
-    (tmp_path / "okrsite.toml").write_text("secret = 1\n", encoding="utf-8")
+    (folder / "okrsite.toml").write_text("secret = 1\n", encoding="utf-8")
     srv = PreviewServer(root, port=0)
     srv.start()
     try:
         yield srv
     finally:
         srv.stop()
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewServer]:
+    """One server for the tests that only ask for paths and read the status
+    (a server's start and stop cost 0.1 s, 29 times over)."""
+    yield from serve_a_folder(tmp_path_factory.mktemp("internal-paths"))
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[PreviewServer]:
+    """A server of its own, for a test that reads what was fetched."""
+    yield from serve_a_folder(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -84,14 +100,16 @@ def server(tmp_path: Path) -> Iterator[PreviewServer]:
 )
 @pytest.mark.parametrize("method", ["GET", "HEAD"])
 def test_bad_paths_under_the_internal_prefix_get_400(
-    server: PreviewServer, path: str, method: str
+    shared_server: PreviewServer, path: str, method: str
 ) -> None:
+    server = shared_server
     assert raw_status(server.port, path, method) == 400
     # the same path outside /__okrsite/ was refused so already
     assert raw_status(server.port, path.replace("/__okrsite", "/x", 1), method) == 400
 
 
-def test_the_internal_paths_still_answer(server: PreviewServer) -> None:
+def test_the_internal_paths_still_answer(shared_server: PreviewServer) -> None:
+    server = shared_server
     assert raw_status(server.port, "/__okrsite/livereload.js") == 200
     assert raw_status(server.port, "/__okrsite/worker.js") == 200
     assert raw_status(server.port, "/__okrsite/livereload.js?v=1") == 200
