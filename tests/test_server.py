@@ -32,6 +32,11 @@ PAGE = "<!doctype html><html><head><title>Home</title></head><body><h1>Home</h1>
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A built site in tmp/site, with a secret file *beside* it."""
+    return make_site(tmp_path)
+
+
+def make_site(tmp_path: Path) -> Path:
+    """The files of :func:`site` in ``tmp_path``; its ``site`` folder."""
     (tmp_path / "secret.txt").write_text(SECRET)
     (tmp_path / "etc").mkdir()
     (tmp_path / "etc" / "passwd").write_text(SECRET)
@@ -63,6 +68,21 @@ def site(tmp_path: Path) -> Path:
 @pytest.fixture
 def server(site: Path) -> Iterator[PreviewServer]:
     srv = PreviewServer(site, build_id="build-1")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def reading_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewServer]:
+    """One server for the tests that only send requests and read the answers.
+
+    Such a request changes nothing a later one is answered from (the pages
+    it notes as in view are read by no test using this server), and each
+    server's start and stop cost 0.1 s. Tests that change the site, the
+    build or the errors, or read what was served, use :func:`server`.
+    """
+    srv = PreviewServer(make_site(tmp_path_factory.mktemp("reading")), build_id="build-1")
     srv.start()
     yield srv
     srv.stop()
@@ -108,7 +128,8 @@ def raw_request(server: PreviewServer, target: bytes) -> bytes:
 # -- routing ------------------------------------------------------------------
 
 
-def test_serves_index_and_nested_pages(server: PreviewServer) -> None:
+def test_serves_index_and_nested_pages(reading_server: PreviewServer) -> None:
+    server = reading_server
     home = request(server, "/")
     assert home.status == 200
     assert "<h1>Home</h1>" in home.text
@@ -120,7 +141,8 @@ def test_serves_index_and_nested_pages(server: PreviewServer) -> None:
     assert request(server, "/?q=1#frag").status == 200
 
 
-def test_folder_without_slash_redirects(server: PreviewServer) -> None:
+def test_folder_without_slash_redirects(reading_server: PreviewServer) -> None:
+    server = reading_server
     resp = request(server, "/objectives/sales/emea?x=1")
     assert resp.status == 301
     # relative: a proxy serving the preview under a path keeps the browser there
@@ -135,7 +157,8 @@ def test_redirect_never_leaves_the_host(server: PreviewServer, site: Path) -> No
         assert resp.headers["location"] == "evil.com/"
 
 
-def test_missing_page_gets_site_404_with_status(server: PreviewServer) -> None:
+def test_missing_page_gets_site_404_with_status(reading_server: PreviewServer) -> None:
+    server = reading_server
     resp = request(server, "/no/such/page/")
     assert resp.status == 404
     assert "Custom 404" in resp.text
@@ -151,14 +174,16 @@ def test_builtin_404_when_site_has_none(server: PreviewServer, site: Path) -> No
     assert SCRIPT_PATH in resp.text
 
 
-def test_no_directory_listing(server: PreviewServer) -> None:
+def test_no_directory_listing(reading_server: PreviewServer) -> None:
+    server = reading_server
     resp = request(server, "/empty/")
     assert resp.status == 404
     assert "readme.txt" not in resp.text
     assert request(server, "/empty/readme.txt").status == 200
 
 
-def test_file_with_trailing_slash_is_404(server: PreviewServer) -> None:
+def test_file_with_trailing_slash_is_404(reading_server: PreviewServer) -> None:
+    server = reading_server
     assert request(server, "/assets/site.css/").status == 404
 
 
@@ -173,7 +198,8 @@ def test_file_with_trailing_slash_is_404(server: PreviewServer) -> None:
         ("/sitemap.xml", "application/xml"),
     ],
 )
-def test_content_types(server: PreviewServer, path: str, ctype: str) -> None:
+def test_content_types(reading_server: PreviewServer, path: str, ctype: str) -> None:
+    server = reading_server
     resp = request(server, path)
     assert resp.status == 200
     assert resp.headers["content-type"] == ctype
@@ -181,7 +207,8 @@ def test_content_types(server: PreviewServer, path: str, ctype: str) -> None:
     assert SCRIPT_PATH.encode() not in resp.body
 
 
-def test_head(server: PreviewServer) -> None:
+def test_head(reading_server: PreviewServer) -> None:
+    server = reading_server
     get = request(server, "/")
     head = request(server, "/", "HEAD")
     assert head.status == 200
@@ -223,7 +250,8 @@ TRAVERSALS = [
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)
-def test_traversal_never_serves_outside_root(server: PreviewServer, path: str) -> None:
+def test_traversal_never_serves_outside_root(reading_server: PreviewServer, path: str) -> None:
+    server = reading_server
     resp = raw_request(server, path.encode())
     status = int(resp.split(b" ", 2)[1])
     assert status in (400, 404), resp[:200]
@@ -233,13 +261,15 @@ def test_traversal_never_serves_outside_root(server: PreviewServer, path: str) -
 @pytest.mark.parametrize(
     "target", [b"http://evil.example/secret.txt", b"secret.txt", b"/etc/passwd", b"*"]
 )
-def test_odd_request_targets(server: PreviewServer, target: bytes) -> None:
+def test_odd_request_targets(reading_server: PreviewServer, target: bytes) -> None:
+    server = reading_server
     resp = raw_request(server, target)
     assert SECRET.encode() not in resp
     assert int(resp.split(b" ", 2)[1]) in (400, 404)
 
 
-def test_symlink_inside_root_is_served(server: PreviewServer) -> None:
+def test_symlink_inside_root_is_served(reading_server: PreviewServer) -> None:
+    server = reading_server
     resp = request(server, "/inside-link.css")
     assert resp.status == 200
     assert resp.text == "body{color:red}"
@@ -282,7 +312,8 @@ def test_inject_escapes_build_id() -> None:
     assert out.endswith(b"</script></body>")
 
 
-def test_scripts_are_served(server: PreviewServer) -> None:
+def test_scripts_are_served(reading_server: PreviewServer) -> None:
+    server = reading_server
     js = request(server, SCRIPT_PATH)
     assert js.status == 200
     assert js.headers["content-type"].startswith("text/javascript")
