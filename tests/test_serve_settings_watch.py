@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from test_serve import idle
 
 from okrsite.preview import Preview
 from okrsite.watch import SiteWatcher
@@ -151,10 +152,10 @@ def test_a_new_content_dir_is_watched(tmp_path: Path, poll: bool) -> None:
         p.start()
         url = p.server.url + OBJ_URL
         assert not page_shows(url, in_goals)()  # content/ is served, not goals/
-        settle(p)
+        idle(p)
         set_setting(site, "content_dir", "goals")
         wait_for("the page from goals/", page_shows(url, in_goals))
-        settle(p)
+        idle(p)
         edited = f"Edited in goals {uuid.uuid4().hex[:8]}"
         set_title(goal, edited)
         wait_for("the edit under goals/", page_shows(url, edited))
@@ -188,12 +189,12 @@ def test_a_content_dir_named_while_okrsite_toml_was_broken_is_watched_once_fixed
         first = f"Fixed toml {uuid.uuid4().hex[:8]}"
         set_title(goal, first)  # rebuilt with the fixed okrsite.toml, in the same burst or next
         wait_for("the site once okrsite.toml is fixed", page_shows(url + OBJ_URL, first))
-        settle(p)
+        idle(p)
         edited = f"Edited in goals {uuid.uuid4().hex[:8]}"
         set_title(goal, edited)
         wait_for("the edit under goals/", page_shows(url + OBJ_URL, edited))
         assert (site / "goals").resolve() in watched(p)
-        settle(p)
+        idle(p)
         assert p.last is not None and p.last.ok
     finally:
         p.stop()
@@ -206,18 +207,18 @@ def test_a_broken_okrsite_toml_keeps_the_last_good_folders_watched(tmp_path: Pat
     try:
         p.start()
         url = p.server.url + OBJ_URL
-        settle(p)
+        idle(p)
         toml = site / "okrsite.toml"
         good = toml.read_text(encoding="utf-8")
         toml.write_text(good + "title = [broken\n", encoding="utf-8")
         wait_for("the failed rebuild", lambda: p.last is not None and not p.last.ok)
-        settle(p)
+        idle(p)
         # the defaults a broken file reads as (content/) are not what is watched
         assert (site / "goals").resolve() in watched(p)
         assert (site / "okrsite.toml").resolve() in watched(p)
         toml.write_text(good, encoding="utf-8")
         wait_for("the good rebuild", lambda: p.last is not None and p.last.ok)
-        settle(p)
+        idle(p)
         edited = f"Edited in goals {uuid.uuid4().hex[:8]}"
         set_title(goal, edited)
         wait_for("the edit under goals/", page_shows(url, edited))
@@ -237,14 +238,14 @@ def test_a_theme_outside_the_site_switched_to_is_watched(tmp_path: Path) -> None
         p.start()
         url = p.server.url + OBJ_URL
         assert page_shows(url, "SHARED-BADGE")(), p.last
-        settle(p)
+        idle(p)
         set_setting(site, "theme", "../other-theme")
         wait_for("the switched theme", page_shows(url, "OTHER-BADGE-1"))
-        settle(p)
+        idle(p)
         set_badge(other, "OTHER-BADGE-2")
         wait_for("the edit of the new theme's partial", page_shows(url, "OTHER-BADGE-2"))
         assert other.resolve() in watched(p) and shared.resolve() not in watched(p)
-        settle(p)
+        idle(p)
         assert p.last is not None and p.last.ok
     finally:
         p.stop()
@@ -257,17 +258,17 @@ def test_a_theme_toml_with_a_mistake_keeps_the_theme_watched(tmp_path: Path) -> 
     try:
         p.start()
         url = p.server.url + OBJ_URL
-        settle(p)
+        idle(p)
         meta = shared / "theme.toml"
         meta.write_text("extends = [\n", encoding="utf-8")
         (site / "okrsite.toml").touch()  # a settings change while the theme is unreadable
         wait_for("the failed rebuild", lambda: p.last is not None and not p.last.ok)
-        settle(p)
+        idle(p)
         assert shared.resolve() in watched(p)
         meta.write_text('extends = "default"\n', encoding="utf-8")
         set_badge(shared, "SHARED-BADGE-2")
         wait_for("the mended theme", page_shows(url, "SHARED-BADGE-2"))
-        settle(p)
+        idle(p)
         assert p.last is not None and p.last.ok, [
             (d.code, d.message) for d in p.last.diagnostics if d.is_error
         ]
@@ -283,7 +284,7 @@ def test_a_new_output_dir_is_ignored(tmp_path: Path) -> None:
     p = Preview(site, port=0, as_of=AS_OF, echo=lambda m: None)
     try:
         p.start()
-        settle(p)
+        idle(p)
         # (one inside content/ is refused, CFG011: a folder beside it)
         set_setting(site, "output_dir", "public")
         wait_for(
