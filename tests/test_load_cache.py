@@ -6,6 +6,13 @@ request makes, run after run on the same cache, and after the cache is
 damaged. Other tests hold that the work is really skipped: an unchanged site
 is answered from the stored outcome without reading the parses, and an edit
 re-parses one file and rescores only the objectives it touches.
+
+The runs without the cache are a function of the site's files and the date
+alone (they read and write no cache, and name the site's files relative to
+it), so each is run once a test session for the same inputs and kept
+(tests/reference_builds.py): the unedited site's, and each edit's that
+several tests make (a key result's value: the damaged caches' and the
+planted ones'), are compared with one run instead of one run per test.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import reference_builds
 from click.testing import CliRunner
 
 from okrsite.cache_checksum import sealed
@@ -44,6 +52,11 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
+
+
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args))
     assert "Traceback" not in result.output, result.output
@@ -54,6 +67,14 @@ def checks(site: Path, *extra: str) -> list[tuple[int, str]]:
     """Exit code and output of check in text and JSON (``extra``: e.g. --no-cache)."""
     base = ("check", "--site", str(site), "--as-of", AS_OF, *extra)
     return [run(*base), run(*base, "--format", "json"), run(*base, "--format", "github")]
+
+
+def cold_checks(site: Path) -> list[tuple[int, str]]:
+    """``checks(site, "--no-cache")``, run once a session for the same inputs
+    (tests/reference_builds.py)."""
+    return reference_builds.once(
+        site, AS_OF, "okrsite check --no-cache, 3 formats", lambda: checks(site, "--no-cache")
+    )
 
 
 def written(path: Path, text: str) -> None:
@@ -161,11 +182,11 @@ EDITS: dict[str, Callable[[Path], None]] = {
 def test_cached_check_output_equals_a_cold_check_after_each_edit(
     site: Path, edit: Callable[[Path], None]
 ) -> None:
-    before = checks(site, "--no-cache")
+    before = cold_checks(site)
     assert checks(site) == before  # fills the cache
     assert checks(site) == before  # answered from it
     edit(site)
-    cold = checks(site, "--no-cache")
+    cold = cold_checks(site)
     assert checks(site) == cold
     assert checks(site) == cold  # and again, from what the edited run stored
     if edit in (break_file, delete_file, change_config, unknown_key, edit_csv):
@@ -179,7 +200,7 @@ def test_edits_one_after_another_on_one_cache(site: Path) -> None:
         if edit is break_then_fix:
             continue
         edit(site)
-        assert checks(site) == checks(site, "--no-cache"), name
+        assert checks(site) == cold_checks(site), name
 
 
 def test_a_changed_as_of_is_a_changed_input(site: Path) -> None:
@@ -195,6 +216,18 @@ def build_outcome(site: Path, out: Path, *extra: str) -> tuple[int, str, dict[st
         p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
     }
     return code, output.split("okrsite: buil")[0], files if code == 0 else {}
+
+
+def cold_build_outcome(site: Path, out: Path) -> tuple[int, str, dict[str, bytes]]:
+    """``build_outcome(site, out, "--no-cache")``, run once a session for the
+    same inputs (tests/reference_builds.py; ``out``'s name is in no file nor
+    in the output before its last line, which is cut)."""
+    return reference_builds.once(
+        site,
+        AS_OF,
+        "okrsite build --no-cache outcome",
+        lambda: build_outcome(site, out, "--no-cache"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -218,7 +251,7 @@ def test_cached_build_equals_a_cold_build(
     assert build_outcome(site, tmp_path / "warm") == first  # nothing changed: from the cache
     edit(site)
     warm = build_outcome(site, tmp_path / "warm")
-    assert warm == build_outcome(site, tmp_path / "cold", "--no-cache")
+    assert warm == cold_build_outcome(site, tmp_path / "cold")
     assert warm == build_outcome(site, tmp_path / "warm")
 
 
@@ -227,7 +260,7 @@ def test_a_build_after_a_check_uses_the_check_s_cache(site: Path, tmp_path: Path
     checks(site)
     checks(site)
     warm = build_outcome(site, tmp_path / "warm")
-    assert warm == build_outcome(site, tmp_path / "cold", "--no-cache")
+    assert warm == cold_build_outcome(site, tmp_path / "cold")
 
 
 def cache_folder(site: Path) -> Path:
@@ -253,12 +286,10 @@ def test_a_damaged_cache_file_never_changes_the_answer(
     (path,) = cache_folder(site).glob(f"{which}-*.pickle")
     damage(path)
     change_kr_value(site)
-    cold = checks(site, "--no-cache")
+    cold = cold_checks(site)
     assert checks(site) == cold
     assert checks(site) == cold
-    assert build_outcome(site, tmp_path / "warm") == build_outcome(
-        site, tmp_path / "cold", "--no-cache"
-    )
+    assert build_outcome(site, tmp_path / "warm") == cold_build_outcome(site, tmp_path / "cold")
 
 
 def stored(site: Path) -> ParseCache:
@@ -336,7 +367,7 @@ def test_a_planted_cache_file_cannot_run_code(site: Path, tmp_path: Path, which:
     header = _INDEX_FORMAT if which == "index" else _FORMAT
     path.write_bytes(sealed(header + pickle.dumps((_RunsCode(marker),) * 5)))
     change_kr_value(site)  # so that the large file is needed too
-    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == cold_checks(site)
     assert not marker.exists(), "unpickling the cache ran a command"
 
 
