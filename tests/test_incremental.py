@@ -2,7 +2,10 @@
 
 Each case edits a copy of the example site the way a person would, lets the
 preview rebuild incrementally, and compares every file of its private folder
-with a fresh full render of the same files.
+with a cold build of the same files: the same files as a full render, which
+the cache tests build as their reference too (test_page_cache.py), so each is
+built once a test session for the same inputs and its files' digests kept
+(tests/reference_builds.py).
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import reference_builds
 from conftest import copy_example
 
+from okrsite.build import build_site
 from okrsite.export import portfolio_json
-from okrsite.history import read_history
 from okrsite.pipeline import load_site
 from okrsite.preview import Preview
-from okrsite.render import SiteRenderer, render_site
+from okrsite.render import SiteRenderer
 from okrsite.scoring import ScoreMemo
 from okrsite.urls import page_file
 
@@ -183,8 +187,26 @@ def site(tmp_path: Path) -> Path:
     return copy_example(tmp_path / "site")
 
 
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
+
+
+def full_render(site: Path, tmp: Path) -> dict[str, bytes]:
+    """The files (their digests) of a cold build of ``site``: every page and
+    file rendered afresh, as the preview must have them after its incremental
+    rebuild; built once a session for the same inputs, with the cache tests'
+    reference builds (test_page_cache.py's ``cold_build``)."""
+
+    def build(out: Path) -> None:
+        result = build_site(site, out_dir=out, as_of=AS_OF, history_cache=False)
+        assert result.ok, result.diagnostics
+
+    return reference_builds.cold_digests(site, AS_OF, tmp / "cold", build)
+
+
 @pytest.mark.parametrize("name", list(CASES))
-def test_incremental_equals_full_render(site: Path, name: str) -> None:
+def test_incremental_equals_full_render(site: Path, tmp_path: Path, name: str) -> None:
     preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
     try:
         first = preview.rebuild()
@@ -204,10 +226,8 @@ def test_incremental_equals_full_render(site: Path, name: str) -> None:
         assert preview.last.pages < first.pages or structural, "expected an incremental render"
         report = preview.last
         assert report is not None and report.ok, report
-        load = load_site(site, AS_OF)
-        history = read_history(site, load.config, load.scored.portfolio.cycles)
-        expected = render_site(load.scored, load.config, site, history=history)
-        got = files_of(preview.out)
+        expected = full_render(site, tmp_path)
+        got = reference_builds.digests_of(preview.out)
         assert sorted(got) == sorted(expected)
         differing = [k for k in expected if got[k] != expected[k]]
         assert differing == [], f"{name}: stale pages {differing[:10]}"
@@ -342,7 +362,7 @@ def test_page_file_names_where_each_page_is_written(site: Path) -> None:
     assert [page_file(k) for k in keys] == list(rendered)
 
 
-def test_pages_in_view_are_written_and_reloaded_before_the_rest(site: Path) -> None:
+def test_pages_in_view_are_written_and_reloaded_before_the_rest(site: Path, tmp_path: Path) -> None:
     """A save reloads the open tabs as soon as their pages are written; the
     other pages the change touched follow in the same rebuild."""
     preview = Preview(site, port=0, as_of=AS_OF, echo=lambda _m: None)
@@ -371,10 +391,8 @@ def test_pages_in_view_are_written_and_reloaded_before_the_rest(site: Path) -> N
         assert 0 < report.shown_after <= report.seconds
         assert order == [f"sync {page}", "reload", "sync rest"]
         assert page in report.changed and len(report.changed) > 1
-        load = load_site(site, AS_OF)
-        history = read_history(site, load.config, load.scored.portfolio.cycles)
-        expected = render_site(load.scored, load.config, site, history=history)
-        got = files_of(preview.out)
+        expected = full_render(site, tmp_path)
+        got = reference_builds.digests_of(preview.out)
         assert [k for k in expected if got.get(k) != expected[k]] == []
     finally:
         preview.stop()
