@@ -2,7 +2,7 @@
 
 The site must work opened straight from disk (``file://``) and hosted under
 any sub-path of a web server, so both are checked: the build is crawled from
-``file://.../index.html`` and, served by ``http.server`` from the parent
+``file://.../index.html`` (once, with the anchor checks, for two tests) and, served by ``http.server`` from the parent
 folder, from ``http://127.0.0.1:PORT/sub/index.html``. External links
 (``repo_url`` edit links, initiative links) are not fetched: LinkChecker only
 checks their syntax unless given ``--check-extern``.
@@ -130,10 +130,22 @@ def linked_files(site: Path) -> set[str]:
     return files - NOT_LINKED
 
 
-def test_whole_site_from_disk(site: Path, public_dir: Path) -> None:
-    checked = linkcheck(
-        site.joinpath("index.html").as_uri(), "--no-warnings", "--verbose", cwd=public_dir
+@pytest.fixture(scope="module")
+def crawled_from_disk(site: Path, public_dir: Path) -> _Checked:
+    """One crawl of the site from ``file://`` with the AnchorCheck plugin and
+    every URL listed (``--verbose``), warnings kept: it answers both tests
+    below, which each crawled the same site before (one with ``--no-warnings``,
+    whose errors and URLs this crawl reports as well)."""
+    config = public_dir / "anchors.ini"
+    config.write_text("[AnchorCheck]\n", encoding="utf-8")
+    config.chmod(0o644)
+    return linkcheck(
+        site.joinpath("index.html").as_uri(), "-f", str(config), "--verbose", cwd=public_dir
     )
+
+
+def test_whole_site_from_disk(site: Path, crawled_from_disk: _Checked) -> None:
+    checked = crawled_from_disk
     checked.assert_clean()
     # it recursed through the whole site, not just the first page
     local = {u for u in checked.real_urls if u.startswith("file://")}
@@ -144,12 +156,9 @@ def test_whole_site_from_disk(site: Path, public_dir: Path) -> None:
     assert checked.urls > 150, f"only {checked.urls} URLs checked"
 
 
-def test_fragments_exist(site: Path, public_dir: Path) -> None:
+def test_fragments_exist(crawled_from_disk: _Checked) -> None:
     """Every ``page#anchor`` link points to an element with that id (AnchorCheck plugin)."""
-    config = public_dir / "anchors.ini"
-    config.write_text("[AnchorCheck]\n", encoding="utf-8")
-    config.chmod(0o644)
-    checked = linkcheck(site.joinpath("index.html").as_uri(), "-f", str(config), cwd=public_dir)
+    checked = crawled_from_disk
     checked.assert_clean()
     assert checked.warnings == 0, f"LinkChecker warned:\n{checked.output[-6000:]}"
     # anchors are checked per URL, so fragment links add URLs to the plain crawl
