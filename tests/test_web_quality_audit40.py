@@ -58,23 +58,38 @@ def build(site: Path, out: Path, *extra: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def context() -> Iterator[Any]:
+    """One context of one Chromium for the module: each test opens its own
+    tab (with its own colour scheme or viewport), half the cost of a page of
+    its own."""
     pytest.importorskip("playwright.sync_api")
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's chromium at /usr/bin/chromium")
     with chromium() as b:
-        yield b
+        context = b.new_context()
+        yield context
+        context.close()
 
 
-def serious(page: Any) -> list[str]:
+def violations(page: Any) -> list[dict[str, Any]]:
+    """axe's violations on the page with every <details> open."""
     from axe_playwright_python.sync_playwright import Axe
 
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    found: list[dict[str, Any]] = Axe().run(page).response["violations"]
+    return found
+
+
+def serious_of(found: list[dict[str, Any]]) -> list[str]:
     return [
         f"{v['id']} {[n['target'] for n in v['nodes'][:3]]}"
-        for v in Axe().run(page).response["violations"]
+        for v in found
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def serious(page: Any) -> list[str]:
+    return serious_of(violations(page))
 
 
 # ------------------------------------------------------------ 1. dark flags
@@ -138,9 +153,10 @@ def backdated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @browser_only
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_backdated_flag_is_readable_light_and_dark(
-    browser: Any, backdated_site: Path, scheme: str
+    context: Any, backdated_site: Path, scheme: str
 ) -> None:
-    page = browser.new_page(color_scheme=scheme)
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
     page.goto((backdated_site / "objectives/growth/index.html").as_uri())
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     flag = page.locator(".flag.backdated")
@@ -194,9 +210,10 @@ def rtl_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_arabic_text_reads_right_to_left(
-    browser: Any, rtl_site: Path, rel: str, selector: str
+    context: Any, rtl_site: Path, rel: str, selector: str
 ) -> None:
-    page = browser.new_page(viewport={"width": 900, "height": 700})
+    page = context.new_page()
+    page.set_viewport_size({"width": 900, "height": 700})
     page.goto((rtl_site / rel).as_uri())
     assert page.eval_on_selector(selector, "e => getComputedStyle(e).direction") == "rtl"
     # right to left: the first word at the right end, the "%" beside the "20"
@@ -249,14 +266,14 @@ def shown(page: Any) -> list[str]:
 @browser_only
 @pytest.mark.parametrize(("key", "value"), [("status", "at-risk"), ("owner", "nobody")])
 def test_a_linked_filter_value_that_matches_nothing_says_so(
-    browser: Any, filter_site: tuple[Path, str], key: str, value: str
+    context: Any, filter_site: tuple[Path, str], key: str, value: str
 ) -> None:
     site, lang = filter_site
     statuses = {
         o["status"] for o in json.loads((site / "api/portfolio.json").read_text())["objectives"]
     }
     assert "at-risk" not in statuses
-    page = browser.new_page()
+    page = context.new_page()
     url = (site / "cycles/2026-Q4/index.html").as_uri()
     page.goto(f"{url}?{key}={value}&sort=progress")
     assert shown(page) == []
@@ -280,8 +297,8 @@ def test_a_linked_filter_value_that_matches_nothing_says_so(
 
 
 @browser_only
-def test_a_known_filter_value_shows_no_note(browser: Any, filter_site: tuple[Path, str]) -> None:
-    page = browser.new_page()
+def test_a_known_filter_value_shows_no_note(context: Any, filter_site: tuple[Path, str]) -> None:
+    page = context.new_page()
     page.goto((filter_site[0] / "cycles/2026-Q4/index.html").as_uri() + "?owner=kim-ng")
     assert sorted(shown(page)) == ["Three", "Two"]
     assert not page.locator(".list-filters .filter-unknown").is_visible()
@@ -361,14 +378,13 @@ def test_note_tables_are_regions_of_different_names(tables_site: Path, rel: str)
 
 
 @browser_only
-def test_note_tables_pass_axe(browser: Any, tables_site: Path) -> None:
-    page = browser.new_page()
+def test_note_tables_pass_axe(context: Any, tables_site: Path) -> None:
+    page = context.new_page()
     for rel in ("objectives/growth/index.html", "checkins/index.html"):
         page.goto((tables_site / rel).as_uri())
-        assert serious(page) == [], rel
-        from axe_playwright_python.sync_playwright import Axe
-
-        ids = [v["id"] for v in Axe().run(page).response["violations"]]
+        found = violations(page)  # one axe run answers both checks
+        assert serious_of(found) == [], rel
+        ids = [v["id"] for v in found]
         assert "landmark-unique" not in ids, rel
     page.close()
 
@@ -403,26 +419,35 @@ class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(scope="module")
+def goals_host(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A host folder with a site built under ``goals/okr/`` (built once: the
+    tests only serve it)."""
+    root = tmp_path_factory.mktemp("goals")
+    src = write_site(
+        root / "src",
+        {
+            "okrsite.toml": 'default_cycle = "2026-Q4"\nas_of = "2026-11-20"\n',
+            "content/objectives/company/growth.md": GROWTH,
+        },
+    )
+    build(src, root / "host" / "goals" / "okr", "--no-history")
+    return root / "host"
+
+
 @browser_only
 @pytest.mark.parametrize(
     "path",
     ["nothere.html", "objectives/company/obj-99/index.html", "objectives/old.html", "goals/x/"],
 )
 def test_the_404_page_under_goals_asks_its_own_site_first(
-    browser: Any, tmp_path: Path, path: str
+    context: Any, goals_host: Path, path: str
 ) -> None:
-    src = write_site(
-        tmp_path / "src",
-        {
-            "okrsite.toml": 'default_cycle = "2026-Q4"\nas_of = "2026-11-20"\n',
-            "content/objectives/company/growth.md": GROWTH,
-        },
-    )
-    out = build(src, tmp_path / "host" / "goals" / "okr", "--no-history")
+    out = goals_host / "goals" / "okr"
     _PagesLikeHandler.page404 = (out / "404.html").read_bytes()
     _PagesLikeHandler.probes.clear()
-    with served_folder(tmp_path / "host", _PagesLikeHandler) as url:
-        page = browser.new_page()
+    with served_folder(goals_host, _PagesLikeHandler) as url:
+        page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(f"{url}goals/okr/{path}")
