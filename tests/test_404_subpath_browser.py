@@ -132,14 +132,28 @@ def host(parent: Path, built: dict[str, Path], with_root_site: bool) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def hosts(tmp_path_factory: pytest.TempPathFactory, built: dict[str, Path]) -> dict[bool, Path]:
+    """Both host folders, with and without the company's site at the root,
+    laid out once: the tests only serve them."""
+    parent = tmp_path_factory.mktemp("hosts")
+    return {
+        with_root_site: host(parent / f"root-site-{with_root_site}", built, with_root_site)
+        for with_root_site in (True, False)
+    }
+
+
+@pytest.fixture(scope="module")
+def context() -> Iterator[Any]:
+    """One context of one Chromium: each test opens a tab of its own."""
     with chromium() as b:
-        yield b
+        context = b.new_context()
+        yield context
+        context.close()
 
 
-def open_missing(browser: Any, url: str) -> str:
+def open_missing(context: Any, url: str) -> str:
     """Open a missing page and return its home link once the script set it."""
-    page = browser.new_page()
+    page = context.new_page()
     try:
         response = page.goto(url)
         assert response is not None and response.status == 404
@@ -165,24 +179,22 @@ def open_missing(browser: Any, url: str) -> str:
     ],
 )
 def test_the_404_page_under_a_sub_path_named_like_a_top_folder_finds_its_own_site(
-    browser: Any, built: dict[str, Path], tmp_path: Path, with_root_site: bool, path: str
+    context: Any, hosts: dict[bool, Path], with_root_site: bool, path: str
 ) -> None:
-    folder = host(tmp_path / "host", built, with_root_site)
     _PagesLikeHandler.probes.clear()
-    with served_folder(folder, _PagesLikeHandler) as url:
-        home = open_missing(browser, f"{url}{SUB}{path}")
+    with served_folder(hosts[with_root_site], _PagesLikeHandler) as url:
+        home = open_missing(context, f"{url}{SUB}{path}")
     assert home == f"{url}{SUB}index.html"
     assert _PagesLikeHandler.probes == [("HEAD", f"/{SUB}static/style.css", 200)]
 
 
 def test_an_address_it_cannot_place_under_the_sub_path_still_finds_the_site(
-    browser: Any, built: dict[str, Path], tmp_path: Path
+    context: Any, hosts: dict[bool, Path]
 ) -> None:
     """Nothing under the sub-path names a folder of a site (and no site is at
     the root): after "/", the folders from the deepest up, as before."""
-    folder = host(tmp_path / "host", built, with_root_site=False)
-    with served_folder(folder, _PagesLikeHandler) as url:
-        home = open_missing(browser, f"{url}{SUB}no-such-section/x/index.html")
+    with served_folder(hosts[False], _PagesLikeHandler) as url:
+        home = open_missing(context, f"{url}{SUB}no-such-section/x/index.html")
     assert home == f"{url}{SUB}index.html"
 
 
@@ -190,11 +202,10 @@ def test_an_address_it_cannot_place_under_the_sub_path_still_finds_the_site(
     "path", ["objectives/company/deleted/", "goals/ramp-old/index.html", "people/x/"]
 )
 def test_the_404_page_of_a_site_at_the_root_of_that_host_finds_the_root(
-    browser: Any, built: dict[str, Path], tmp_path: Path, path: str
+    context: Any, hosts: dict[bool, Path], path: str
 ) -> None:
-    folder = host(tmp_path / "host", built, with_root_site=True)
     _PagesLikeHandler.probes.clear()
-    with served_folder(folder, _PagesLikeHandler) as url:
-        home = open_missing(browser, f"{url}{path}")
+    with served_folder(hosts[True], _PagesLikeHandler) as url:
+        home = open_missing(context, f"{url}{path}")
     assert home == f"{url}index.html"
     assert _PagesLikeHandler.probes == [("HEAD", "/static/style.css", 200)]
