@@ -222,10 +222,14 @@ except ImportError:  # pragma: no cover
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def narrow() -> Iterator[Any]:
+    """One context of one Chromium, 360 px wide: each test opens a tab of it
+    (half the cost of a page of its own)."""
     pytest.importorskip("playwright.sync_api")
     with chromium() as b:
-        yield b
+        context = b.new_context(viewport={"width": 360, "height": 800})
+        yield context
+        context.close()
 
 
 def filter_pages(out: Path) -> list[str]:
@@ -236,8 +240,8 @@ def filter_pages(out: Path) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
-def test_long_names_in_filters_do_not_widen_the_page(browser: Any, site: Path) -> None:
-    page = browser.new_page(viewport={"width": 360, "height": 800})
+def test_long_names_in_filters_do_not_widen_the_page(narrow: Any, site: Path) -> None:
+    page = narrow.new_page()
     wide = {}
     for rel in filter_pages(site):
         page.goto((site / rel).as_uri())
@@ -259,10 +263,10 @@ TABLE_PAGES = ("checkins/index.html", "pages/regions/index.html")
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
-def test_markdown_tables_scroll_in_their_own_box(browser: Any, site: Path) -> None:
+def test_markdown_tables_scroll_in_their_own_box(narrow: Any, site: Path) -> None:
     objective = site / "objectives/platform/reliability/index.html"
     pages = [site / rel for rel in TABLE_PAGES] + [objective]
-    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page = narrow.new_page()
     for path in pages:
         page.goto(path.as_uri())
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 360, path
@@ -302,13 +306,13 @@ def test_markdown_tables_scroll_in_their_own_box(browser: Any, site: Path) -> No
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
-def test_narrow_pages_pass_axe(browser: Any, site: Path) -> None:
+def test_narrow_pages_pass_axe(narrow: Any, site: Path) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     objective = site / "objectives/platform/reliability/index.html"
     paths = [site / rel for rel in (*TABLE_PAGES, "index.html")] + [objective]
+    page = narrow.new_page()
     for path in paths:
-        page = browser.new_page(viewport={"width": 360, "height": 800})
         page.goto(path.as_uri())
         results = Axe().run(page)
         bad = [
@@ -317,5 +321,5 @@ def test_narrow_pages_pass_axe(browser: Any, site: Path) -> None:
             if v["id"] in ("scrollable-region-focusable", "aria-allowed-role", "region")
             or v["impact"] in ("serious", "critical")
         ]
-        page.close()
         assert not bad, (path, bad)
+    page.close()
