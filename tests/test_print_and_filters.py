@@ -63,17 +63,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def context() -> Iterator[Any]:
+    """One context of one Chromium: each test opens a tab of its own (half
+    the cost of a page of its own) and sets its colour scheme or viewport."""
     with chromium() as b:
-        yield b
+        context = b.new_context()
+        yield context
+        context.close()
 
 
 def cycle_page(site: Path, query: str = "") -> str:
     return (site / "cycles/2026-Q1/index.html").as_uri() + query
 
 
-def test_a_team_linked_by_its_name_matches_its_id(browser: Any, site: Path) -> None:
-    page = browser.new_page()
+def test_a_team_linked_by_its_name_matches_its_id(context: Any, site: Path) -> None:
+    page = context.new_page()
     page.goto(cycle_page(site, "?team=Support"))
     assert page.eval_on_selector('select[data-key="team"]', "s => s.value") == "support"
     options = page.eval_on_selector_all(
@@ -85,8 +89,8 @@ def test_a_team_linked_by_its_name_matches_its_id(browser: Any, site: Path) -> N
     page.close()
 
 
-def test_a_linked_name_matches_in_any_case_and_without_accents(browser: Any, site: Path) -> None:
-    page = browser.new_page()
+def test_a_linked_name_matches_in_any_case_and_without_accents(context: Any, site: Path) -> None:
+    page = context.new_page()
     page.goto(cycle_page(site, "?team=zurich%20OPS"))
     assert page.eval_on_selector('select[data-key="team"]', "s => s.value") == "zurich"
     assert page.inner_text(".list-filters > .meta") == "1 of 4 shown"
@@ -99,8 +103,8 @@ def test_a_linked_name_matches_in_any_case_and_without_accents(browser: Any, sit
     page.close()
 
 
-def test_a_filtered_list_prints_what_it_shows(browser: Any, site: Path) -> None:
-    page = browser.new_page()
+def test_a_filtered_list_prints_what_it_shows(context: Any, site: Path) -> None:
+    page = context.new_page()
     page.goto(cycle_page(site, "?team=Support"))
     page.emulate_media(media="print")
     assert page.inner_text(".list-filters").strip() == "Team: Support · 2 of 4 shown"
@@ -115,9 +119,9 @@ def test_a_filtered_list_prints_what_it_shows(browser: Any, site: Path) -> None:
     page.close()
 
 
-def test_explain_this_score_prints_open(browser: Any, site: Path) -> None:
+def test_explain_this_score_prints_open(context: Any, site: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
-    page = browser.new_page()
+    page = context.new_page()
     page.goto((site / "objectives/goal-0/index.html").as_uri())
     assert page.eval_on_selector_all("details:not([open])", "ds => ds.length") >= 1
     formulas = page.eval_on_selector(".explain details > :not(summary)", "e => e.textContent")
@@ -135,8 +139,9 @@ def test_explain_this_score_prints_open(browser: Any, site: Path) -> None:
     page.close()
 
 
-def test_dark_mode_prints_in_the_light_palette(browser: Any, site: Path) -> None:
-    page = browser.new_page(color_scheme="dark")
+def test_dark_mode_prints_in_the_light_palette(context: Any, site: Path) -> None:
+    page = context.new_page()
+    page.emulate_media(color_scheme="dark")
     page.goto((site / "index.html").as_uri())
     names = ["--ok-bg", "--bad-fg", "--none-bg", "--green", "--red", "--track", "--band-healthy"]
     script = "ns => ns.map(n => getComputedStyle(document.documentElement).getPropertyValue(n))"
@@ -150,8 +155,9 @@ def test_dark_mode_prints_in_the_light_palette(browser: Any, site: Path) -> None
     page.close()
 
 
-def test_print_keeps_team_names_whole(browser: Any, site: Path) -> None:
-    page = browser.new_page(viewport={"width": 700, "height": 1000})
+def test_print_keeps_team_names_whole(context: Any, site: Path) -> None:
+    page = context.new_page()
+    page.set_viewport_size({"width": 700, "height": 1000})
     page.goto(cycle_page(site))
     page.emulate_media(media="print")
     cells = page.eval_on_selector_all(
@@ -168,8 +174,8 @@ def test_print_keeps_team_names_whole(browser: Any, site: Path) -> None:
     page.close()
 
 
-def test_colour_keys_badges_and_bars_print_in_colour(browser: Any, site: Path) -> None:
-    page = browser.new_page()
+def test_colour_keys_badges_and_bars_print_in_colour(context: Any, site: Path) -> None:
+    page = context.new_page()
     page.goto((site / "kpis/nps/index.html").as_uri())
     page.emulate_media(media="print")
     for selector in (".key-healthy", ".key-critical"):
@@ -184,8 +190,8 @@ def test_colour_keys_badges_and_bars_print_in_colour(browser: Any, site: Path) -
     page.close()
 
 
-def test_a_select_gets_the_focus_ring_of_a_link(browser: Any, site: Path) -> None:
-    page = browser.new_page()
+def test_a_select_gets_the_focus_ring_of_a_link(context: Any, site: Path) -> None:
+    page = context.new_page()
     page.goto(cycle_page(site))
     page.focus('select[data-key="sort"]')
     page.keyboard.press("Shift+Tab")
