@@ -92,10 +92,14 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def context() -> Iterator[Any]:
+    """One context of one Chromium: each test opens a tab of its own (half
+    the cost of a page of its own)."""
     pytest.importorskip("playwright.sync_api")
     with chromium() as b:
-        yield b
+        context = b.new_context()
+        yield context
+        context.close()
 
 
 # ------------------------------------------------------------ 2. bar figures
@@ -131,14 +135,14 @@ def test_every_bar_has_the_figure_the_page_writes_as_its_value_text(german: Path
     ],
 )
 def test_the_pages_pass_axe(
-    browser: Any, request: pytest.FixtureRequest, site: str, rel: str
+    context: Any, request: pytest.FixtureRequest, site: str, rel: str
 ) -> None:
     """The new hidden texts and aria-hidden letters break no axe rule (this
     Chromium's CDP tree leaves aria-valuetext out, so the figure a bar gives is
     checked in the HTML above)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page = browser.new_page()
+    page = context.new_page()
     page.goto((request.getfixturevalue(site) / rel).as_uri())
     violations = [v["id"] for v in Axe().run(page).response["violations"]]
     page.close()
@@ -147,8 +151,8 @@ def test_the_pages_pass_axe(
 
 @pytest.mark.browser
 @no_chromium
-def test_a_search_results_bar_has_the_figure_it_writes(browser: Any, german: Path) -> None:
-    page = browser.new_page()
+def test_a_search_results_bar_has_the_figure_it_writes(context: Any, german: Path) -> None:
+    page = context.new_page()
     page.goto((german / "search/index.html").as_uri() + "?q=pace")
     li = page.locator("#search-results li").first
     bar = li.locator('[role="progressbar"]')
@@ -175,8 +179,8 @@ def test_smart_letters_say_met_or_not_met_in_words(german: Path) -> None:
 
 @pytest.mark.browser
 @no_chromium
-def test_a_screen_reader_reads_each_smart_letters_verdict(browser: Any, german: Path) -> None:
-    page = browser.new_page()
+def test_a_screen_reader_reads_each_smart_letters_verdict(context: Any, german: Path) -> None:
+    page = context.new_page()
     page.goto((german / "goals/index.html").as_uri())
     snapshot = page.locator("li.obj").first.aria_snapshot()
     page.close()
