@@ -1,5 +1,6 @@
-"""What the browser tests share: Debian's Chromium, launched one way, and the
-example site built to a folder.
+"""What the browser tests share: Debian's Chromium, launched one way, the
+example site built to a folder (once for all test workers), and axe run on a
+page.
 
 Chromium runs headless as root on a machine without a network, so every test
 must start it with the same flags (``--disable-background-networking`` keeps
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+from built_once import made_once
 from conftest import REPO
 
 from okrsite.pipeline import load_site
@@ -72,3 +76,31 @@ def write_example_site(dest: Path, as_of: date = date(2026, 11, 20)) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     return dest
+
+
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site at 2026-11-20 (:func:`write_example_site`), rendered
+    once for every test module and xdist worker that asks: the browser tests
+    only read it. Its folder's parent is the run's temporary folder, so a
+    server of the parent serves the site under a sub-path."""
+    return made_once(tmp_path_factory, "example-site-2026-11-20", write_example_site)
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's violations on ``page`` as it is now, as
+    ``axe_playwright_python``'s ``Axe().run(page)`` finds them (the same
+    script and options); the script is put into a document once, so a second
+    run on the same document (after switching to the dark scheme, say) does
+    not send its 500 kB again."""
+    from axe_playwright_python.base import AXE_SCRIPT
+    from axe_playwright_python.sync_playwright import DEFAULT_OPTIONS
+
+    if not page.evaluate("typeof window.axe === 'object' && typeof axe.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
+    found = page.evaluate(f"axe.run({json.dumps(DEFAULT_OPTIONS)})")
+    return list(found["violations"])
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The violations a test fails on: serious or critical ones."""
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
