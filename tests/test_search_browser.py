@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium, write_example_site
+from browser_support import CHROMIUM, axe_violations, chromium, example_site, serious
 from conftest import REPO
 
 from okrsite.pipeline import load_site
@@ -28,7 +28,7 @@ pytest.importorskip("playwright.sync_api")  # skip, not fail, without Playwright
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_example_site(tmp_path_factory.mktemp("site"))
+    return example_site(tmp_path_factory)  # rendered once for every module that reads it
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +37,18 @@ def browser() -> Iterator[Any]:
         yield b
 
 
-def search(browser: Any, site: Path, query: str) -> tuple[Any, dict[str, list[str]]]:
-    page = browser.new_page()
+@pytest.fixture(scope="module")
+def context(browser: Any) -> Iterator[Any]:
+    """One context for the module's pages: the search keeps its query in the
+    address alone (no storage, no cookies), so a page needs no context of
+    its own."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def search(context: Any, site: Path, query: str) -> tuple[Any, dict[str, list[str]]]:
+    page = context.new_page()
     page.goto((site / "index.html").as_uri())
     page.fill("#site-search", query)
     page.press("#site-search", "Enter")
@@ -50,8 +60,8 @@ def search(browser: Any, site: Path, query: str) -> tuple[Any, dict[str, list[st
     return page, {cls.split("search-")[1]: titles for cls, titles in groups}
 
 
-def test_nps_finds_the_kpi_and_the_key_result(browser: Any, site: Path) -> None:
-    page, groups = search(browser, site, "nps")
+def test_nps_finds_the_kpi_and_the_key_result(context: Any, site: Path) -> None:
+    page, groups = search(context, site, "nps")
     assert "Raise NPS from 31 to 40" in groups["kr"]
     portfolio = json.loads((site / "api/portfolio.json").read_text(encoding="utf-8"))
     nps = next(k for k in portfolio["kpis"] if k["id"] == "nps")
@@ -74,11 +84,11 @@ def test_nps_finds_the_kpi_and_the_key_result(browser: Any, site: Path) -> None:
     page.close()
 
 
-def test_statuses_and_tags_are_found(browser: Any, site: Path) -> None:
+def test_statuses_and_tags_are_found(context: Any, site: Path) -> None:
     portfolio = json.loads((site / "api/portfolio.json").read_text(encoding="utf-8"))
     off = sorted(o["title"] for o in portfolio["objectives"] if o["status"] == "off-track")
     assert off
-    page, groups = search(browser, site, "off track")
+    page, groups = search(context, site, "off track")
     assert sorted(groups["objective"]) == off
     page.close()
     res = load_site(REPO, as_of=date(2026, 11, 20))
@@ -86,26 +96,24 @@ def test_statuses_and_tags_are_found(browser: Any, site: Path) -> None:
     tagged = [o for o in res.scored.portfolio.objectives.values() if o.tags]
     assert tagged
     tag = tagged[0].tags[0]
-    page, groups = search(browser, site, tag)
+    page, groups = search(context, site, tag)
     assert tagged[0].title in groups["objective"]
     page.close()
 
 
-def test_search_page_passes_axe(browser: Any, site: Path) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
+def test_search_page_passes_axe(context: Any, site: Path) -> None:
+    """The page is loaded once, 1280 px wide, checked, then made 360 px wide
+    and checked again: its layout follows the width by CSS alone (no script
+    reads it), so the narrowed page is the page a phone loads."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto((site / "search/index.html").as_uri() + "?q=sales")
     for width in (1280, 360):
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto((site / "search/index.html").as_uri() + "?q=sales")
-        results = Axe().run(page)
-        bad = [
-            v["id"]
-            for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert bad == []
+        page.set_viewport_size({"width": width, "height": 900})
+        bad = [v["id"] for v in serious(axe_violations(page))]
+        assert bad == [], width
         assert page.evaluate("document.documentElement.scrollWidth") <= width
-        page.close()
+    page.close()
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +141,7 @@ def german_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize("query", ["nps", "gefährdet", "q4", "kein-solches-wort"])
 def test_german_search_results_hold_no_english(
-    browser: Any, german_site: tuple[Path, Path], query: str
+    context: Any, german_site: tuple[Path, Path], query: str
 ) -> None:
     """Headings, counts, "no matches" and the status words of the results come
     from the page, translated: what is left after the content's own texts are
@@ -141,7 +149,7 @@ def test_german_search_results_hold_no_english(
     from test_translations import english_ui_words, user_texts
 
     root, out = german_site
-    page, groups = search(browser, out, query)
+    page, groups = search(context, out, query)
     shown = page.eval_on_selector(
         "main",
         "m => m.querySelector('#search-status').textContent + ' ' + "
@@ -162,7 +170,7 @@ def test_german_search_results_hold_no_english(
     assert words & english_ui_words() == set(), (query, sorted(words & english_ui_words()))
 
 
-def test_accents_do_not_matter_in_a_search(browser: Any, tmp_path: Path) -> None:
+def test_accents_do_not_matter_in_a_search(context: Any, tmp_path: Path) -> None:
     """ "Angstrom" found nothing and "Zoe" only the person (through her id),
     not the KPI she owns: the search matched accents as typed, where ids,
     lists and names fold them (Ångström, Zoë)."""
@@ -192,6 +200,6 @@ def test_accents_do_not_matter_in_a_search(browser: Any, tmp_path: Path) -> None
         ("ZOË ÅNGSTRÖM", {"kpi", "person"}),
         ("strasse", {"team"}),
     ):
-        page, groups = search(browser, out, query)
+        page, groups = search(context, out, query)
         assert {k for k, titles in groups.items() if titles} == kinds, (query, groups)
         page.close()
