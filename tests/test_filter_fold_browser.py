@@ -9,6 +9,10 @@ cannot share a function at run time (list pages load filters.js alone, and
 search.js runs before the deferred filters.js on the search page), so
 filters.js holds a copy of search.js's rule; the last test runs both copies,
 as the built site ships them, on the same strings and asserts they agree.
+
+The site, the page and the linked-owner look-up are
+tests/names_site_pages.py's, shared with
+test_search_umlauts_dashes_fix48_browser.py.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium
-from conftest import run_cli, write_site
+from browser_support import CHROMIUM
+from names_site_pages import OBJECTIVE, built_names_site, linked_owner, one_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,15 +34,10 @@ pytestmark = [
 ]
 pytest.importorskip("playwright.sync_api")  # skip, not fail, without Playwright
 
-OBJECTIVE = (
-    "---\ntitle: {title}\ncycle: 2026-Q4\nowner: {owner}\n"
-    "key_results:\n  - {{id: a, title: A, start: 0, target: 10, current: 5}}\n---\n"
-)
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = write_site(
+    return built_names_site(
         tmp_path_factory.mktemp("filterfold"),
         {
             "okrsite.toml": 'title = "Names"\nas_of = 2026-11-20\n',
@@ -49,33 +48,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "content/objectives/leads.md": OBJECTIVE.format(title="More leads", owner="dara"),
             "content/objectives/costs.md": OBJECTIVE.format(title="Lower costs", owner="jose"),
         },
+        "--no-cache",
     )
-    out = root / "_site"
-    code, output = run_cli("build", "--site", str(root), "--out", str(out), "--no-cache")
-    assert code == 0, output
-    return out
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-def _owner(browser: Any, site: Path, query: str) -> tuple[str, bool, str]:
-    """The owner choice the linked query selects, whether it is one no item
-    has (data-unknown), and the count line."""
-    page = browser.new_page()
-    try:
-        page.goto((site / "cycles/2026-Q4/index.html").as_uri() + query)
-        chosen, unknown = page.eval_on_selector(
-            'select[data-key="owner"]',
-            "s => [s.options[s.selectedIndex].textContent,"
-            " s.options[s.selectedIndex].hasAttribute('data-unknown')]",
-        )
-        return chosen, unknown, page.inner_text(".list-filters > .meta")
-    finally:
-        page.close()
+def page() -> Iterator[Any]:
+    with one_page() as p:
+        yield p
 
 
 @pytest.mark.parametrize(
@@ -90,9 +70,9 @@ def _owner(browser: Any, site: Path, query: str) -> tuple[str, bool, str]:
     ],
 )
 def test_a_linked_owner_is_found_with_or_without_apostrophes(
-    browser: Any, site: Path, query: str, name: str
+    page: Any, site: Path, query: str, name: str
 ) -> None:
-    chosen, unknown, count = _owner(browser, site, query)
+    chosen, unknown, count = linked_owner(page, site, query)
     assert (chosen, unknown) == (name, False), (chosen, unknown)
     assert count == "1 of 3 shown", count
 
@@ -144,18 +124,14 @@ def _fold_of(script: str) -> str:
     return found.group(0)
 
 
-def test_the_filters_fold_as_the_search_does(browser: Any, site: Path) -> None:
-    page = browser.new_page()
-    try:
-        folded = {}
-        for name in ("search.js", "filters.js"):
-            code = _fold_of((site / "static" / name).read_text(encoding="utf-8"))
-            folded[name] = page.evaluate(
-                "strings => {" + code + "return strings.map(s => [fold(s), spellings(s)]); }",
-                STRINGS,
-            )
-    finally:
-        page.close()
+def test_the_filters_fold_as_the_search_does(page: Any, site: Path) -> None:
+    folded = {}
+    for name in ("search.js", "filters.js"):
+        code = _fold_of((site / "static" / name).read_text(encoding="utf-8"))
+        folded[name] = page.evaluate(
+            "strings => {" + code + "return strings.map(s => [fold(s), spellings(s)]); }",
+            STRINGS,
+        )
     assert folded["filters.js"] == folded["search.js"], folded
     by_string = {s: f for s, (f, _) in zip(STRINGS, folded["search.js"], strict=True)}
     spelt = {s: w for s, (_, w) in zip(STRINGS, folded["search.js"], strict=True)}

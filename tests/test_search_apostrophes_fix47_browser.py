@@ -5,6 +5,8 @@ apostrophe had to be typed, as people seldom do (``obrien``, ``dangelo``).
 static/search.js folds the index's words and the query by one rule, which
 now drops ``'``, ``’``, ``‘`` and ``ʼ`` besides accents and case. A person's
 ``email`` is not in the index: no page of the site shows it (docs/site.md).
+
+The site, the page and the search look-up are tests/names_site_pages.py's.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium
-from conftest import run_cli, write_site
+from browser_support import CHROMIUM
+from names_site_pages import built_names_site, found, one_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,7 +30,7 @@ pytest.importorskip("playwright.sync_api")  # skip, not fail, without Playwright
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = write_site(
+    return built_names_site(
         tmp_path_factory.mktemp("apostrophes"),
         {
             "okrsite.toml": 'title = "Names"\n',
@@ -40,39 +42,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "key_results:\n  - {id: a, title: A, start: 0, target: 10}\n---\n"
             ),
         },
+        "--as-of",
+        "2026-11-20",
     )
-    out = root / "_site"
-    code, output = run_cli("build", "--site", str(root), "--out", str(out), "--as-of", "2026-11-20")
-    assert code == 0, output
-    return out
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-def found(browser: Any, site: Path, query: str) -> list[str]:
-    """The titles the search page lists for ``query``, from disk."""
-    page = browser.new_page()
-    try:
-        page.goto((site / "search/index.html").as_uri() + "?q=" + query)
-        page.wait_for_function(
-            "document.querySelector('#search-status').textContent.trim() !== ''", timeout=5000
-        )
-        return page.eval_on_selector_all(
-            "#search-results li a bdi", "bs => bs.map(b => b.textContent)"
-        )
-    finally:
-        page.close()
+def page() -> Iterator[Any]:
+    with one_page() as p:
+        yield p
 
 
 @pytest.mark.parametrize("query", ["oneil", "ONeil", "o'neil", "O’Neil", "Oʼneil", "zoe oneil"])
 def test_a_name_with_an_apostrophe_is_found_with_or_without_it(
-    browser: Any, site: Path, query: str
+    page: Any, site: Path, query: str
 ) -> None:
-    titles = found(browser, site, query)
+    titles = found(page, site, query)
     assert "Zoë O'Neil" in titles and "Cut churn" in titles, titles
 
 
@@ -81,11 +66,11 @@ def test_a_name_with_an_apostrophe_is_found_with_or_without_it(
     [("obrien", "Dara O’Brien"), ("o'brien", "Dara O’Brien"), ("nunez", "José Núñez")],
 )
 def test_curly_apostrophes_and_accents_fold_too(
-    browser: Any, site: Path, query: str, title: str
+    page: Any, site: Path, query: str, title: str
 ) -> None:
-    assert title in found(browser, site, query)
+    assert title in found(page, site, query)
 
 
-def test_an_email_is_not_in_the_index_as_no_page_shows_it(browser: Any, site: Path) -> None:
-    assert found(browser, site, "jose.nunez@globex.com") == []
+def test_an_email_is_not_in_the_index_as_no_page_shows_it(page: Any, site: Path) -> None:
+    assert found(page, site, "jose.nunez@globex.com") == []
     assert b"globex.com" not in (site / "search-index.js").read_bytes()

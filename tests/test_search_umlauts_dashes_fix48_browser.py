@@ -8,6 +8,10 @@ Schröder", nor ``jean-luc`` "Jean–Luc Picard" (an en dash), nor
 now give a word its spellings (its fold, and the fold with ae, oe, ue where
 it has ä, ö or ü) and fold every dash to "-"; "ue" is never turned into
 "u", so a word with a real "ue" ("Samuel", "queue") is found as before.
+
+The site, the page and the two look-ups are tests/names_site_pages.py's,
+shared with test_filter_fold_browser.py and
+test_search_apostrophes_fix47_browser.py.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium
-from conftest import run_cli, write_site
+from browser_support import CHROMIUM
+from names_site_pages import OBJECTIVE, built_names_site, found, linked_owner, one_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,15 +32,10 @@ pytestmark = [
 ]
 pytest.importorskip("playwright.sync_api")  # skip, not fail, without Playwright
 
-OBJECTIVE = (
-    "---\ntitle: {title}\ncycle: 2026-Q4\nowner: {owner}\n"
-    "key_results:\n  - {{id: a, title: A, start: 0, target: 10, current: 5}}\n---\n"
-)
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = write_site(
+    return built_names_site(
         tmp_path_factory.mktemp("umlauts"),
         {
             "okrsite.toml": 'title = "Names"\nas_of = 2026-11-20\n',
@@ -51,32 +50,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "content/objectives/queue.md": OBJECTIVE.format(title="Shorter queue", owner="sam"),
             "content/objectives/road.md": OBJECTIVE.format(title="Hauptstraße shop", owner="lena"),
         },
+        "--no-cache",
     )
-    out = root / "_site"
-    code, output = run_cli("build", "--site", str(root), "--out", str(out), "--no-cache")
-    assert code == 0, output
-    return out
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-def found(browser: Any, site: Path, query: str) -> list[str]:
-    """The titles the search page lists for ``query``, from disk."""
-    page = browser.new_page()
-    try:
-        page.goto((site / "search/index.html").as_uri() + "?q=" + query)
-        page.wait_for_function(
-            "document.querySelector('#search-status').textContent.trim() !== ''", timeout=5000
-        )
-        return page.eval_on_selector_all(
-            "#search-results li a bdi", "bs => bs.map(b => b.textContent)"
-        )
-    finally:
-        page.close()
+def page() -> Iterator[Any]:
+    with one_page() as p:
+        yield p
 
 
 @pytest.mark.parametrize(
@@ -101,9 +82,9 @@ def found(browser: Any, site: Path, query: str) -> list[str]:
     ],
 )
 def test_umlauts_as_ae_oe_ue_and_dashes_are_found(
-    browser: Any, site: Path, query: str, title: str
+    page: Any, site: Path, query: str, title: str
 ) -> None:
-    titles = found(browser, site, query)
+    titles = found(page, site, query)
     assert title in titles, titles
 
 
@@ -116,29 +97,13 @@ def test_umlauts_as_ae_oe_ue_and_dashes_are_found(
         ("eue", "Shorter queue"),
     ],
 )
-def test_a_real_ue_is_found_as_before(browser: Any, site: Path, query: str, title: str) -> None:
-    assert title in found(browser, site, query)
+def test_a_real_ue_is_found_as_before(page: Any, site: Path, query: str, title: str) -> None:
+    assert title in found(page, site, query)
 
 
-def test_mueller_does_not_find_a_name_without_u(browser: Any, site: Path) -> None:
-    titles = found(browser, site, "mueller")
+def test_mueller_does_not_find_a_name_without_u(page: Any, site: Path) -> None:
+    titles = found(page, site, "mueller")
     assert "Anna Schröder" not in titles and "Samuel Blue" not in titles, titles
-
-
-def _owner(browser: Any, site: Path, query: str) -> tuple[str, bool, str]:
-    """The owner choice the linked query selects, whether it is one no item
-    has (data-unknown), and the count line."""
-    page = browser.new_page()
-    try:
-        page.goto((site / "cycles/2026-Q4/index.html").as_uri() + query)
-        chosen, unknown = page.eval_on_selector(
-            'select[data-key="owner"]',
-            "s => [s.options[s.selectedIndex].textContent,"
-            " s.options[s.selectedIndex].hasAttribute('data-unknown')]",
-        )
-        return chosen, unknown, page.inner_text(".list-filters > .meta")
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize(
@@ -153,8 +118,8 @@ def _owner(browser: Any, site: Path, query: str) -> tuple[str, bool, str]:
     ],
 )
 def test_a_linked_owner_is_found_by_either_spelling(
-    browser: Any, site: Path, query: str, name: str
+    page: Any, site: Path, query: str, name: str
 ) -> None:
-    chosen, unknown, count = _owner(browser, site, query)
+    chosen, unknown, count = linked_owner(page, site, query)
     assert (chosen, unknown) == (name, False), (chosen, unknown)
     assert count == "1 of 5 shown", count
