@@ -91,14 +91,24 @@ def browser() -> Iterator[Any]:
         yield b
 
 
+@pytest.fixture(scope="module")
+def context(browser: Any) -> Iterator[Any]:
+    """One context for the module's pages: the search and the filters keep
+    their state in the address alone (no storage, no cookies), and each test
+    opens a page of its own, with a history of its own for Back."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
 def results(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         "#search-results li", "lis => lis.map(li => li.outerHTML.replace(/\\s+/g, ' ').trim())"
     )
 
 
-def test_a_result_is_the_themes_markup(browser: Any, themed: Path) -> None:
-    page = browser.new_page()
+def test_a_result_is_the_themes_markup(context: Any, themed: Path) -> None:
+    page = context.new_page()
     page.goto((themed / "search/index.html").as_uri() + "?q=bookings")
     shown = results(page)
     assert shown[0] == (
@@ -120,8 +130,8 @@ def test_a_result_is_the_themes_markup(browser: Any, themed: Path) -> None:
     page.close()
 
 
-def test_the_default_result_keeps_escaped_words_and_bdi(browser: Any, plain: Path) -> None:
-    page = browser.new_page()
+def test_the_default_result_keeps_escaped_words_and_bdi(context: Any, plain: Path) -> None:
+    page = context.new_page()
     page.goto((plain / "search/index.html").as_uri() + "?q=bookings")
     li = page.locator("#search-results li").first
     assert li.locator("a.obj-title bdi").inner_text().startswith("Hit Q4 bookings")
@@ -138,8 +148,8 @@ def test_the_default_result_keeps_escaped_words_and_bdi(browser: Any, plain: Pat
 
 
 @pytest.mark.parametrize("how", ["file", "http"])
-def test_back_and_reload_show_the_query_typed(browser: Any, plain: Path, how: str) -> None:
-    page = browser.new_page()
+def test_back_and_reload_show_the_query_typed(context: Any, plain: Path, how: str) -> None:
+    page = context.new_page()
     with served_folder(plain.parent) as base:
         if how == "file":
             start = (plain / "search/index.html").as_uri()
@@ -173,8 +183,8 @@ def test_back_and_reload_show_the_query_typed(browser: Any, plain: Path, how: st
     page.close()
 
 
-def test_the_print_line_takes_its_words_from_the_partial(browser: Any, themed: Path) -> None:
-    page = browser.new_page()
+def test_the_print_line_takes_its_words_from_the_partial(context: Any, themed: Path) -> None:
+    page = context.new_page()
     page.goto((themed / "cycles/2026-Q4/index.html").as_uri() + "?status=on-track")
     line = page.eval_on_selector(".filter-print", "p => p.textContent")
     assert line.startswith("Status = ") and " · " in line
