@@ -33,9 +33,13 @@ _POT = (REPO / "themes/default/translations/messages.pot").read_text(encoding="u
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
+def page() -> Iterator[Any]:
+    """One page for the module: every look-up loads its address afresh, and
+    the pages keep nothing in storage or cookies."""
+    with chromium() as browser:
+        context = browser.new_context()
+        yield context.new_page()
+        context.close()
 
 
 def _build(root: Path, language: str, objectives: dict[str, str], files: dict[str, str]) -> Path:
@@ -63,38 +67,30 @@ def _objective(title: str, results: list[str]) -> str:
     return f"---\ntitle: {title}\ncycle: 2026-Q4\nowner: Uma Diaz\nkey_results:\n{rows}---\n"
 
 
-def _search(browser: Any, out: Path, query: str) -> str:
-    page = browser.new_page()
-    try:
-        page.goto((out / "search/index.html").as_uri() + f"?q={query}")
-        page.wait_for_function("document.getElementById('search-status').textContent !== ''")
-        return str(page.inner_text("#search-status"))
-    finally:
-        page.close()
+def _search(page: Any, out: Path, query: str) -> str:
+    page.goto((out / "search/index.html").as_uri() + f"?q={query}")
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    return str(page.inner_text("#search-status"))
 
 
-def test_a_german_page_groups_the_counts_its_scripts_write(browser: Any, tmp_path: Path) -> None:
+def test_a_german_page_groups_the_counts_its_scripts_write(page: Any, tmp_path: Path) -> None:
     out = _build(
         tmp_path / "site",
         "de",
         {f"z{i}": _objective(f"Ziel {i}", ["Ergebnis A", "Ergebnis B"]) for i in range(1000)},
         {},
     )
-    assert _search(browser, out, "ergebnis") == "3.000 Treffer. Die ersten 100 werden gezeigt."
-    page = browser.new_page()
-    try:
-        page.goto((out / "cycles/2026-Q4/index.html").as_uri())
-        page.wait_for_function(
-            "[...document.querySelectorAll('[data-count]')].some(e => e.textContent)"
-        )
-        counts = page.eval_on_selector_all("[data-count]", "els => els.map(e => e.textContent)")
-    finally:
-        page.close()
+    assert _search(page, out, "ergebnis") == "3.000 Treffer. Die ersten 100 werden gezeigt."
+    page.goto((out / "cycles/2026-Q4/index.html").as_uri())
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-count]')].some(e => e.textContent)"
+    )
+    counts = page.eval_on_selector_all("[data-count]", "els => els.map(e => e.textContent)")
     assert "1.000 von 1.000 angezeigt" in counts, counts
 
 
 def test_a_polish_catalogue_gives_the_search_count_its_three_forms(
-    browser: Any, tmp_path: Path
+    page: Any, tmp_path: Path
 ) -> None:
     rule = "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
     po = _POT.replace(
@@ -114,7 +110,7 @@ def test_a_polish_catalogue_gives_the_search_count_its_three_forms(
         {"cel": _objective("Cel", ["Wynik 1", "Wynik 2", "Wynik 3", "Wynik 4"])},
         {"translations/pl.po": po, "content/teams/zespol.md": "---\ntitle: Zespół zzz\n---\n"},
     )
-    assert _search(browser, out, "zzz") == "1 wynik."  # the team alone
+    assert _search(page, out, "zzz") == "1 wynik."  # the team alone
     # the key result, its objective and whatever else says "1": 2 to 4 is "few"
-    assert re.fullmatch(r"[234] wyniki\.", _search(browser, out, "wynik%201"))
-    assert _search(browser, out, "wynik") == "5 wyników."
+    assert re.fullmatch(r"[234] wyniki\.", _search(page, out, "wynik%201"))
+    assert _search(page, out, "wynik") == "5 wyników."
