@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium, write_example_site
+from browser_support import CHROMIUM, chromium, example_site
 from chart_site import AS_OF, SITE
 from conftest import write_site
 
@@ -52,13 +52,18 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_example_site(tmp_path_factory.mktemp("example"))
+    return example_site(tmp_path_factory)  # rendered once for every module that reads it
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
+def page() -> Iterator[Any]:
+    """One page for the module, sized by each test before it loads its page
+    (as a new page of that size would be): the pages keep nothing in storage
+    or cookies, and each test loads its address afresh."""
+    with chromium() as browser:
+        context = browser.new_context()
+        yield context.new_page()
+        context.close()
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -72,20 +77,17 @@ def browser() -> Iterator[Any]:
     ],
 )
 def test_chart_labels_are_readable(
-    browser: Any, request: pytest.FixtureRequest, site: str, page_path: str, width: int
+    page: Any, request: pytest.FixtureRequest, site: str, page_path: str, width: int
 ) -> None:
     root: Path = request.getfixturevalue(site)
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    try:
-        page.goto((root / page_path).as_uri())
-        labels = page.evaluate(LABEL_HEIGHTS, "svg.line-chart text")
-        svg = page.evaluate(
-            "() => { const r = document.querySelector('svg.line-chart').getBoundingClientRect();"
-            " return [r.left, r.right]; }"
-        )
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-    finally:
-        page.close()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto((root / page_path).as_uri())
+    labels = page.evaluate(LABEL_HEIGHTS, "svg.line-chart text")
+    svg = page.evaluate(
+        "() => { const r = document.querySelector('svg.line-chart').getBoundingClientRect();"
+        " return [r.left, r.right]; }"
+    )
+    scroll = page.evaluate("document.documentElement.scrollWidth")
     assert len(labels) >= 4, labels  # gridlines or ticks, and the dates
     for text, height, left, right in labels:
         assert height >= MIN_LABEL_PX, (text, height, width)
@@ -95,12 +97,11 @@ def test_chart_labels_are_readable(
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_missed_bar_is_red_not_green(browser: Any, small: Path, width: int) -> None:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    try:
-        page.goto((small / "objectives/support/backlog/index.html").as_uri())
-        colours = page.evaluate(
-            """() => {
+def test_missed_bar_is_red_not_green(page: Any, small: Path, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto((small / "objectives/support/backlog/index.html").as_uri())
+    colours = page.evaluate(
+        """() => {
               const fill = document.querySelector('.overview .fill');
               const chip = document.querySelector('.overview .status');
               const probe = document.createElement('span');
@@ -110,8 +111,6 @@ def test_missed_bar_is_red_not_green(browser: Any, small: Path, width: int) -> N
               return { bar: getComputedStyle(fill).backgroundColor, chip: chip.textContent,
                        red: colour('--red'), green: colour('--green') };
             }"""
-        )
-    finally:
-        page.close()
+    )
     assert colours["chip"] == "missed"
     assert colours["bar"] == colours["red"] != colours["green"]
