@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser_support import (
@@ -204,8 +205,13 @@ def test_search_works_from_file_url(context: Any, built: tuple[Path, Any]) -> No
     results = page.locator("#search-results a")
     assert results.count() >= 1
     assert any(word.lower() in t.lower() for t in results.all_inner_texts())
+    href = results.first.evaluate("a => a.href")
     results.first.click()
     page.wait_for_load_state()
+    # the result's own page, a file of the site: Chromium's page for a file
+    # that is not there has one heading too
+    assert page.url == href and href.startswith(root.as_uri() + "/")
+    assert Path(unquote(urlsplit(href).path)).is_file(), href
     assert page.locator("h1").count() == 1
     page.close()
 

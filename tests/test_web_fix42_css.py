@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, chromium, served_folder, write_example_site
-from built_once import made_once
+from browser_support import CHROMIUM, chromium, example_site, served_folder
 from click.testing import CliRunner
 from conftest import write_site
 
@@ -148,9 +147,9 @@ def test_a_wide_markdown_table_still_scrolls_on_a_narrow_screen(
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site at 2026-11-20, rendered once for all test workers
-    (under a name any test of that very site may share: tests only read it)."""
-    return made_once(tmp_path_factory, "example-2026-11-20", write_example_site)
+    """The example site at 2026-11-20, rendered once for all test workers and
+    the other browser tests of that very site (tests only read it)."""
+    return example_site(tmp_path_factory)
 
 
 BARS_JS = """() => Array.from(document.querySelectorAll('.bar')).filter(
