@@ -89,3 +89,19 @@ def whys_checked(repo: Repo, changes: list[dict[str, object]]) -> list[dict[str,
         assert "reason" not in change, change
         out.append(change)
     return out
+
+
+def example_repo(root: Path) -> Repo:
+    """The example site (``content/`` and ``okrsite.toml``) committed by
+    alice on 2026-11-02 in a new repository at ``root``, its output and
+    cache folders ignored: the start of the history and cache tests that
+    build the example site after commits."""
+    import shutil
+
+    repo_root = Path(__file__).resolve().parents[1]
+    repo = Repo(root)
+    shutil.copytree(repo_root / "content", repo.root / "content")
+    shutil.copy(repo_root / "okrsite.toml", repo.root / "okrsite.toml")
+    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
+    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    return repo

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -38,13 +37,9 @@ def _reference_builds(cache_tests_reference_folder: Path) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Any:
     """The example site in a git repository of two commits."""
-    from gitrepo import Repo
+    from gitrepo import example_repo
 
-    repo = Repo(tmp_path / "site")
-    shutil.copytree(REPO / "content", repo.root / "content")
-    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
-    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
-    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    repo = example_repo(tmp_path / "site")
     # a second commit: every timeline shows the history from here on, and a
     # commit after it changes the edited objective's alone
     move_target(repo, 25, 30, 5)

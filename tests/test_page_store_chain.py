@@ -9,14 +9,13 @@ and is compared with a cold build of the same files and commits.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import reference_builds
-from conftest import REPO, run_cli
+from conftest import run_cli
 
 from okrsite import page_store
 from okrsite.build import build_site
@@ -35,13 +34,9 @@ def _reference_builds(cache_tests_reference_folder: Path) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Any:
     """The example site in a git repository of one commit."""
-    from gitrepo import Repo
+    from gitrepo import example_repo
 
-    repo = Repo(tmp_path / "site")
-    shutil.copytree(REPO / "content", repo.root / "content")
-    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
-    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
-    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    repo = example_repo(tmp_path / "site")
     return repo
 
 

@@ -12,14 +12,13 @@ files and commits: a timeline the plan missed shows as a stale page.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, run_cli
-from gitrepo import Repo
+from conftest import run_cli
+from gitrepo import example_repo
 
 from okrsite.preview import Preview
 
@@ -54,11 +53,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Any:
-    repo = Repo(tmp_path / "site")
-    shutil.copytree(REPO / "content", repo.root / "content")
-    shutil.copy(REPO / "okrsite.toml", repo.root / "okrsite.toml")
-    repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
-    repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
+    repo = example_repo(tmp_path / "site")
     replace_in(repo.root / LEAF, "target: 25", "target: 30")
     repo.commit("Target 30", "bob", "2026-11-05T10:00:00+00:00")
     return repo

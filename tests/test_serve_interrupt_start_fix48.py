@@ -26,8 +26,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_example
-
-ROOT = Path(__file__).resolve().parents[1]
+from serve_signalled import ROOT, assert_stopped, serve_with_hook
 
 #: OKRSITE_TEST_SIGNAL_AT names where the process signals itself (once):
 #: ``import:MODULE`` as the module starts loading; ``MODULE:Class.method``
@@ -149,39 +148,8 @@ POINTS = [
 def test_an_interrupt_anywhere_in_the_start_says_stopped_and_removes_the_folder(
     tmp_path: Path, example_in_git: Path, point: str, sig: str
 ) -> None:
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
-    tmpdir = tmp_path / "tmp"
-    tmpdir.mkdir()
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(hook), str(ROOT)]),
-        "TMPDIR": str(tmpdir),
-        "OKRSITE_TEST_SIGNAL_AT": point,
-        "OKRSITE_TEST_SIGNAL": sig,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "okrsite", "serve", "--port", "0", "--site", str(example_in_git)],
-        cwd=tmp_path,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        _, err = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, err = proc.communicate()
-        pytest.fail(f"serve did not stop on SIG{sig} at {point}:\n{err}")
-    assert f"test: signal at {point}" in err, err  # the point was reached
-    assert "Traceback" not in err, err
-    assert "Aborted!" not in err, err
-    assert err.strip().splitlines()[-1] == "okrsite: stopped", err
-    assert proc.returncode == 0, (proc.returncode, err)
-    assert not list(tmpdir.glob("okrsite-serve-*")), err
+    proc, tmpdir = serve_with_hook(tmp_path, example_in_git, _SITECUSTOMIZE, point, sig)
+    assert_stopped(proc, tmpdir, f"test: signal at {point}")
 
 
 def test_sigterm_at_a_moment_in_the_start_a_user_picks(tmp_path: Path) -> None:

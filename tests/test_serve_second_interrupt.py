@@ -16,17 +16,13 @@ machine as on a slow one.
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from conftest import copy_example
-
-ROOT = Path(__file__).resolve().parents[1]
+from serve_signalled import assert_stopped, serve_with_hook
 
 #: OKRSITE_TEST_SIGNAL_AT = "before|after:MODULE:Class.method": the process
 #: sends itself OKRSITE_TEST_SIGNAL (INT or TERM) once, as that method is
@@ -93,46 +89,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_example(tmp_path_factory.mktemp("site"))
 
 
-def serve(tmp_path: Path, site: Path, at: str, sig: str) -> tuple[subprocess.Popen[str], Path]:
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
-    tmpdir = tmp_path / "tmp"
-    tmpdir.mkdir()
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(hook), str(ROOT)]),
-        "TMPDIR": str(tmpdir),
-        "OKRSITE_TEST_SIGNAL_AT": at,
-        "OKRSITE_TEST_SIGNAL": sig,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "okrsite", "serve", "--port", "0", "--site", str(site)],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    return proc, tmpdir
-
-
-def ended(proc: subprocess.Popen[str], tmpdir: Path, before: str = "") -> None:
-    try:
-        _, rest = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, rest = proc.communicate()
-        pytest.fail(f"serve did not stop:\n{before}{rest}")
-    err = before + rest
-    assert "test: signal" in err, err  # the point was reached
-    assert "Traceback" not in err, err
-    assert "Aborted!" not in err, err
-    assert err.strip().splitlines()[-1] == "okrsite: stopped", err
-    assert proc.returncode == 0, (proc.returncode, err)
-    assert not list(tmpdir.glob("okrsite-serve-*")), err
-
-
 @pytest.mark.parametrize(
     ("at", "sig"),
     [
@@ -143,7 +99,7 @@ def ended(proc: subprocess.Popen[str], tmpdir: Path, before: str = "") -> None:
 def test_a_second_signal_while_serve_stops_still_says_stopped(
     tmp_path: Path, site: Path, at: str, sig: str
 ) -> None:
-    proc, tmpdir = serve(tmp_path, site, at, sig)
+    proc, tmpdir = serve_with_hook(tmp_path, site, _SITECUSTOMIZE, at, sig)
     assert proc.stderr is not None
     said = ""
     deadline = time.monotonic() + 60
@@ -152,10 +108,11 @@ def test_a_second_signal_while_serve_stops_still_says_stopped(
         assert line and time.monotonic() < deadline, said + line
         said += line
     proc.send_signal(signal.SIGINT)
-    ended(proc, tmpdir, said)
+    assert_stopped(proc, tmpdir, "test: signal", said)
 
 
 def test_a_signal_as_the_preview_is_made_removes_its_folder(tmp_path: Path, site: Path) -> None:
     # as Preview.__init__ returns, before serve holds what it made
-    proc, tmpdir = serve(tmp_path, site, "after:okrsite.preview:Preview.__init__", "INT")
-    ended(proc, tmpdir)
+    at = "after:okrsite.preview:Preview.__init__"
+    proc, tmpdir = serve_with_hook(tmp_path, site, _SITECUSTOMIZE, at, "INT")
+    assert_stopped(proc, tmpdir, "test: signal")
