@@ -19,20 +19,13 @@ from typing import Any
 import pytest
 from conftest import run_cli
 from gitrepo import example_repo
+from test_serve_audit43 import files_of
 
 from okrsite.preview import Preview
 
 AS_OF = date(2026, 11, 20)
 LEAF = "content/objectives/sales/lukas-dach-pipeline.md"
 PAGE = "objectives/sales/lukas-dach-pipeline/index.html"
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    }
 
 
 def assert_preview_equals_build(preview: Preview, site: Path, out: Path) -> None:
