@@ -21,6 +21,7 @@ from dataclasses import replace
 from okrsite.author_addresses import address_author_warnings, author_addresses
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.look_alike_names import LookAlikeNames
+from okrsite.member_slips import member_slip
 from okrsite.model import KPI, CheckIn, Goal, Objective, Person, Team
 from okrsite.named_places import named_places
 from okrsite.owner_addresses import owner_addresses, unknown_address_hint
@@ -576,8 +577,9 @@ def _check_people_and_teams(r: Resolving) -> None:
     if people:  # an address that names no one: its closest person
         diags += address_author_warnings(r, r.checkins, people)
     for place in named_places(r):
-        if place.what == "member":
-            continue  # a member named without a file of their own is no slip
+        if place.what == "member":  # a slip only when almost a person's name (member_slips)
+            diags.extend(member_slip(r, place, lambda p: _shown(r, "person", p.ref or "", p.file)))
+            continue
         if place.kind == "person" and (said := another_team_as_owner(r, place)):
             diags.append(said)  # owner: Platform beside team: Sales
         elif place.kind == "person":

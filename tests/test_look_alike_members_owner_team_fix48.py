@@ -104,3 +104,23 @@ def test_a_member_after_a_repeat_or_a_second_name_is_warned_of_at_its_own_line(
     )
     lines = sorted(d["line"] for d in _check(site) if d["code"] == "OKR320")
     assert lines == [7, 9], lines
+
+
+def test_a_member_written_almost_as_a_person_with_a_file_is_warned_of(tmp_path: Path) -> None:
+    # Ben Ortis beside people/ben-ortiz.md became a second person with a page
+    # of their own, without a word; a member who is someone else stays quiet
+    site = write_site(
+        tmp_path / "site",
+        {
+            "okrsite.toml": 'title = "T"\nas_of = 2026-11-20\n',
+            "content/people/ben-ortiz.md": "---\ntitle: Ben Ortiz\n---\n",
+            "content/people/uma-diaz.md": "---\ntitle: Uma Diaz\n---\n",
+            "content/teams/sales.md": (
+                "---\ntitle: Sales\nmembers:\n  - Uma Diaz\n  - Zed Okafor\n  - Ben Ortis\n---\n"
+            ),
+        },
+    )
+    said = [d for d in _check(site) if d["code"] == "OKR306"]
+    assert [(d["file"], d["line"]) for d in said] == [("content/teams/sales.md", 6)], said
+    assert "member 'Ben Ortis'" in said[0]["message"]
+    assert "did you mean 'Ben Ortiz'?" in said[0]["hint"]
