@@ -25,13 +25,11 @@ from okrsite.config import SiteConfig
 from okrsite.dependencies import Dep
 from okrsite.history import SiteHistory
 from okrsite.model import ScoredPortfolio
+from okrsite.render import TIMELINE
 from okrsite.value_prints import forked_printer
 from okrsite.view.history import timeline_inputs_print, timeline_key
 
-__all__ = ["TIMELINE", "timelines_moved"]
-
-#: the dependency name of one objective's or KPI's timeline
-TIMELINE = "history.timeline"
+__all__ = ["timelines_moved"]
 
 
 def timelines_moved(

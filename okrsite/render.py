@@ -138,8 +138,8 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
                 csv_rows=table("history.csv_rows", history.csv_rows),
             )
         if timelines_apart:
-            self._timelines = LazyRecordedDict("history.timeline", self.recorder, self._timeline_of)
-            self.recorder.collections["history.timeline"] = self._timelines
+            self._timelines = LazyRecordedDict(TIMELINE, self.recorder, self._timeline_of)
+            self.recorder.collections[TIMELINE] = self._timelines
         # the check-in streaks of every person and team (okrsite.streaks),
         # counted once from the unrecorded portfolio and kept as a collection of
         # their own, so a page depends on its one streak, not on every check-in
@@ -228,7 +228,7 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
             # the preview's page depends on its own timeline, which it tells
             # changed after HEAD moved (okrsite.preview_timelines), and on what
             # drawing it reads of the portfolio, recorded as any read is
-            self.recorder.record("history.timeline", (kind, rid))
+            self.recorder.record(TIMELINE, (kind, rid))
             return timeline(
                 kind, rid, self._history, self.scored, self.config, self.gettext, self._commit_lines
             )
@@ -374,6 +374,11 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         self.recorder.replay(hit[1])
         return hit[0]
 
+
+#: the dependency name of one objective's or KPI's timeline, ``(TIMELINE,
+#: (kind, id))``: its own value for the page cache, and for the preview what
+#: a move of HEAD may change (okrsite.preview_timelines)
+TIMELINE = "history.timeline"
 
 #: the collections of the git history's per-record tables (``SiteRenderer``):
 #: functions of the history alone, so unchanged while its fingerprint is
