@@ -160,7 +160,7 @@ class _Timelines:
         :meth:`not_kept_in`)."""
         self.place.setdefault(c.sha, len(self.place))
         authored = _day(c.authored)
-        origin = Origin(c.sha, pr, c.author, authored, _day(c.committed))
+        origin = Origin(c.sha, pr, c.author, authored, _day(c.committed), c.co_authors)
         # why, from the message of the commit the change is attributed to (the
         # one that made it: a merge commit records none), read once per commit
         # and only for one with an entry (most commits are check-ins)
@@ -398,7 +398,7 @@ def assemble(
         if resolution and c.sha in merged_on:
             continue  # read while it was on the first-parent line; now a merged branch's
         pr = prs.get(c.sha)
-        origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed))
+        origin = Origin(c.sha, pr, c.author, _day(c.authored), _day(c.committed), c.co_authors)
         again = readded.get(c.sha) if readded else None
         # a merged commit's change, or a merge's own (each side compared with
         # a parent): one that leaves a value as the fold has it already is none

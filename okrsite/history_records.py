@@ -121,13 +121,18 @@ class Origin:
     """The commit that wrote a figure: a check-in file, a CSV row, a ``values:`` entry.
 
     ``committed`` is the commit's own committer date (what backdating
-    compares), on whichever branch it was made."""
+    compares), on whichever branch it was made. ``co_authors`` are the
+    further authors its ``Co-authored-by:`` trailers name
+    (:attr:`okrsite.gitsource.CommitInfo.co_authors`, through the mailmap
+    and counted once each, as the timeline names them): a pair that checks
+    in together is credited on the figure as on the timeline."""
 
     commit: str
     pr: str | None
     author: str
     authored: date
     committed: date
+    co_authors: tuple[str, ...] = ()
 
 
 #: stands for the commit that wrote a check-in's figure (in

@@ -114,6 +114,9 @@ def _origin_json(
         "pr_url": pr_url(repo_url, origin.pr),
         "author": origin.author,
         "committed": origin.committed.isoformat(),
+        # the commit's co-authors, as its timeline entries name them: only
+        # where there are any, as on a change of ``api/history.json``
+        **({"co_authors": list(origin.co_authors)} if origin.co_authors else {}),
     }
 
 
@@ -287,8 +290,14 @@ def _current_origin(history: SiteHistory, oid: str, kr: str) -> Origin | None:
         if (entry.key_result == kr and entry.field in ("current", "done", "key_result")) or (
             entry.field == "created"
         ):
+            why = history.whys.get(entry.commit)  # its co-authors, as its entry names them
             return Origin(
-                entry.commit, entry.pr, entry.author, entry.authored or entry.date, entry.date
+                entry.commit,
+                entry.pr,
+                entry.author,
+                entry.authored or entry.date,
+                entry.date,
+                why.co_authors if why is not None else (),
             )
     return None
 
@@ -390,8 +399,11 @@ def dated_source(source: dict[str, Any]) -> dict[str, Any]:
     Every page source has a ``date``, as docs/themes.md lists it: none for a
     ``current:`` or a checklist's ``milestones``, which name no day (a
     theme's ``{{ s.date }}`` failed the build on them); ``api/history.json``
-    leaves it out there (docs/site.md)."""
+    leaves it out there (docs/site.md). Every page source has ``co_authors``
+    too (a tuple, empty without any), which ``api/history.json`` writes only
+    where there are any, as on a change."""
     out = {"date": None, **source}
+    out["co_authors"] = tuple(out.get("co_authors", ()))
     for key in ("date", "committed"):
         if isinstance(out.get(key), str):
             out[key] = date.fromisoformat(out[key])

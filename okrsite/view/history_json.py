@@ -105,6 +105,8 @@ def history_json_rest(
                 "submodule": None
                 if origin is not None or edited
                 else in_submodule(history, c.file),
+                # who committed it with its author, only where there are any (as on a change)
+                **({"co_authors": list(origin.co_authors)} if origin and origin.co_authors else {}),
             }
         )
     if streaks is None:  # the renderer passes the streaks it counted for the pages

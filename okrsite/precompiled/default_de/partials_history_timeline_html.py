@@ -11,7 +11,7 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_markup = resolve('markup')
     l_0_root = resolve('root')
-    l_0_commit_head = l_0_commit_why = l_0_commit = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
+    l_0_who = l_0_commit_head = l_0_commit_why = l_0_commit = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -75,29 +75,11 @@ def root(context, missing=missing, environment=environment):
     pass
     def macro(l_1_x):
         t_11 = []
-        l_1_day = resolve('day')
         l_1_co_authors = resolve('co_authors')
         if l_1_x is missing:
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
-        t_11.extend((
-            '<time datetime="',
-            escape(environment.getattr(l_1_x, 'date')),
-            '">',
-            escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'date'))),
-            '</time>',
-        ))
-        if environment.getattr(l_1_x, 'authored'):
-            pass
-            t_11.extend((
-                ' (',
-                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'authored')))),
-                ')',
-            ))
-        t_11.append(
-            ' · ',
-        )
-        if (environment.getattr(l_1_x, 'author') and environment.getattr(l_1_x, 'co_authors')):
+        if environment.getattr(l_1_x, 'co_authors'):
             pass
             t_12 = []
             pass
@@ -117,20 +99,51 @@ def root(context, missing=missing, environment=environment):
                 ))
             l_3_loop = l_3_name = missing
             l_1_co_authors = (Markup if context.eval_ctx.autoescape else identity)(concat(t_12))
-            t_11.extend((
+            t_11.append(
                 escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(author)s with %(co_authors)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'author')), co_authors=(undefined(name='co_authors') if l_1_co_authors is missing else l_1_co_authors))),
-                ' · ',
-            ))
-        elif environment.getattr(l_1_x, 'author'):
+            )
+        else:
             pass
             t_11.extend((
                 '<bdi>',
                 escape(environment.getattr(l_1_x, 'author')),
-                '</bdi> · ',
+                '</bdi>',
+            ))
+        return concat(t_11)
+    context.exported_vars.add('who')
+    context.vars['who'] = l_0_who = Macro(environment, macro, 'who', ('x',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_x):
+        t_13 = []
+        l_1_day = resolve('day')
+        if l_1_x is missing:
+            l_1_x = undefined("parameter 'x' was not provided", name='x')
+        pass
+        t_13.extend((
+            '<time datetime="',
+            escape(environment.getattr(l_1_x, 'date')),
+            '">',
+            escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'date'))),
+            '</time>',
+        ))
+        if environment.getattr(l_1_x, 'authored'):
+            pass
+            t_13.extend((
+                ' (',
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'authored')))),
+                ')',
+            ))
+        t_13.append(
+            ' · ',
+        )
+        if environment.getattr(l_1_x, 'author'):
+            pass
+            t_13.extend((
+                escape(context.call((undefined(name='who') if l_0_who is missing else l_0_who), l_1_x)),
+                ' · ',
             ))
         if environment.getattr(l_1_x, 'commit_url'):
             pass
-            t_11.extend((
+            t_13.extend((
                 '<a href="',
                 escape(environment.getattr(l_1_x, 'commit_url')),
                 '"><code>',
@@ -139,19 +152,19 @@ def root(context, missing=missing, environment=environment):
             ))
         else:
             pass
-            t_11.extend((
+            t_13.extend((
                 '<code>',
                 escape(environment.getattr(l_1_x, 'short')),
                 '</code>',
             ))
         if environment.getattr(l_1_x, 'pr'):
             pass
-            t_11.append(
+            t_13.append(
                 ' (',
             )
             if environment.getattr(l_1_x, 'pr_url'):
                 pass
-                t_11.extend((
+                t_13.extend((
                     '<a href="',
                     escape(environment.getattr(l_1_x, 'pr_url')),
                     '">',
@@ -160,52 +173,52 @@ def root(context, missing=missing, environment=environment):
                 ))
             else:
                 pass
-                t_11.append(
+                t_13.append(
                     escape(environment.getattr(l_1_x, 'pr')),
                 )
-            t_11.append(
+            t_13.append(
                 ')',
             )
-        return concat(t_11)
+        return concat(t_13)
     context.exported_vars.add('commit_head')
     context.vars['commit_head'] = l_0_commit_head = Macro(environment, macro, 'commit_head', ('x',), False, False, False, context.eval_ctx.autoescape)
-    def macro(l_1_x):
-        t_13 = []
-        if l_1_x is missing:
-            l_1_x = undefined("parameter 'x' was not provided", name='x')
-        pass
-        t_13.append(
-            '<br><span class="why">',
-        )
-        if environment.getattr(l_1_x, 'reason'):
-            pass
-            t_13.append(
-                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'reason')))),
-            )
-            if environment.getattr(l_1_x, 'message'):
-                pass
-                t_13.append(
-                    ' · ',
-                )
-        if environment.getattr(l_1_x, 'message'):
-            pass
-            t_13.append(
-                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'message')))),
-            )
-        t_13.append(
-            '</span>',
-        )
-        return concat(t_13)
-    context.exported_vars.add('commit_why')
-    context.vars['commit_why'] = l_0_commit_why = Macro(environment, macro, 'commit_why', ('x',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_x):
         t_14 = []
         if l_1_x is missing:
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
+        t_14.append(
+            '<br><span class="why">',
+        )
+        if environment.getattr(l_1_x, 'reason'):
+            pass
+            t_14.append(
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'reason')))),
+            )
+            if environment.getattr(l_1_x, 'message'):
+                pass
+                t_14.append(
+                    ' · ',
+                )
+        if environment.getattr(l_1_x, 'message'):
+            pass
+            t_14.append(
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'message')))),
+            )
+        t_14.append(
+            '</span>',
+        )
+        return concat(t_14)
+    context.exported_vars.add('commit_why')
+    context.vars['commit_why'] = l_0_commit_why = Macro(environment, macro, 'commit_why', ('x',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_x):
+        t_15 = []
+        if l_1_x is missing:
+            l_1_x = undefined("parameter 'x' was not provided", name='x')
+        pass
         if environment.getattr(l_1_x, 'commit_url'):
             pass
-            t_14.extend((
+            t_15.extend((
                 '<a href="',
                 escape(environment.getattr(l_1_x, 'commit_url')),
                 '"><code>',
@@ -214,19 +227,19 @@ def root(context, missing=missing, environment=environment):
             ))
         else:
             pass
-            t_14.extend((
+            t_15.extend((
                 '<code>',
                 escape(environment.getattr(l_1_x, 'short')),
                 '</code>',
             ))
         if environment.getattr(l_1_x, 'pr'):
             pass
-            t_14.append(
+            t_15.append(
                 ' (',
             )
             if environment.getattr(l_1_x, 'pr_url'):
                 pass
-                t_14.extend((
+                t_15.extend((
                     '<a href="',
                     escape(environment.getattr(l_1_x, 'pr_url')),
                     '">',
@@ -235,27 +248,27 @@ def root(context, missing=missing, environment=environment):
                 ))
             else:
                 pass
-                t_14.append(
+                t_15.append(
                     escape(environment.getattr(l_1_x, 'pr')),
                 )
-            t_14.append(
+            t_15.append(
                 ')',
             )
-        return concat(t_14)
+        return concat(t_15)
     context.exported_vars.add('commit')
     context.vars['commit'] = l_0_commit = Macro(environment, macro, 'commit', ('x',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_v):
-        t_15 = []
+        t_16 = []
         l_1_ngettext = resolve('ngettext')
         l_1_n = missing
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         pass
         l_1_n = context.call(environment.getattr(environment.getitem(context.call(environment.getattr(l_1_v, 'split'), ' '), 0), 'split'), '/')
-        t_15.append(
+        t_16.append(
             escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_2(environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1)), done=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 0), total=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1))),
         )
-        return concat(t_15)
+        return concat(t_16)
     context.exported_vars.add('ticked')
     context.vars['ticked'] = l_0_ticked = Macro(environment, macro, 'ticked', ('v',), False, False, False, context.eval_ctx.autoescape)
     l_0_worded = ('commitment', 'status', 'direction', 'kind')
@@ -307,7 +320,7 @@ def root(context, missing=missing, environment=environment):
                 if environment.getattr(l_1_s, 'commit'):
                     pass
                     yield ', '
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'author')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=context.call((undefined(name='who') if l_0_who is missing else l_0_who), l_1_s, _loop_vars=_loop_vars), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 elif environment.getattr(l_1_s, 'edited'):
                     pass
                     yield ', seit dem letzten Commit geändert, noch nicht eingetragen'
@@ -350,8 +363,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 70 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 70 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 77 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 77 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '>'
                 if t_7((undefined(name='c') if l_1_c is missing else l_1_c)):
@@ -519,4 +532,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '32=76&33=85&35=172&36=180&38=201&39=206&40=222&44=247&45=254&46=256&50=261&51=264&53=267&54=270&57=273&58=278&59=283&62=286&63=307&64=326&67=334&70=338&71=370&72=453&73=476&74=484&75=498&77=514&78=518'
+debug_info = '36=76&37=82&39=115&40=123&42=185&43=193&45=214&46=219&47=235&51=260&52=267&53=269&57=274&58=277&60=280&61=283&64=286&65=291&66=296&69=299&70=320&71=339&74=347&77=351&78=383&79=466&80=489&81=497&82=511&84=527&85=531'

@@ -57,15 +57,15 @@ def root(context, missing=missing, environment=environment):
         l_1_clock = resolve('clock')
         l_1_atom_time = resolve('atom_time')
         l_1_person_name = resolve('person_name')
+        l_1_origins = resolve('origins')
         l_1_objective_scores = resolve('objective_scores')
         l_1_url = resolve('url')
         l_1_anchor = resolve('anchor')
         l_1_kpi_scores = resolve('kpi_scores')
         l_1_num = resolve('num')
         l_1_confidence_out_of = resolve('confidence_out_of')
-        l_1_origins = resolve('origins')
         l_1_checkin_notes = resolve('checkin_notes')
-        l_1_title = l_1_figures = missing
+        l_1_title = l_1_o = l_1_figures = missing
         _loop_vars = {}
         pass
         l_2_objective_records = resolve('objective_records')
@@ -106,6 +106,17 @@ def root(context, missing=missing, environment=environment):
         yield '</updated>\n    <author><name>'
         yield escape((context.call((undefined(name='person_name') if l_1_person_name is missing else l_1_person_name), environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars) or Markup('unknown')))
         yield '</name></author>\n'
+        l_1_o = context.call(environment.getattr((undefined(name='origins') if l_1_origins is missing else l_1_origins), 'get'), environment.getattr(l_1_c, 'id'), _loop_vars=_loop_vars)
+        _loop_vars['o'] = l_1_o
+        if ((undefined(name='o') if l_1_o is missing else l_1_o) and environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'author')):
+            pass
+            for l_2_name in ((environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'author'),) + environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'co_authors')):
+                _loop_vars = {}
+                pass
+                yield '<contributor><name>'
+                yield escape(l_2_name)
+                yield '</name></contributor>'
+            l_2_name = missing
         if (environment.getattr(l_1_c, 'objective') and (environment.getattr(l_1_c, 'objective') in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
             pass
             yield '<link rel="alternate" type="text/html" href="'
@@ -229,8 +240,8 @@ def root(context, missing=missing, environment=environment):
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'
-    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1_day = l_1_clock = l_1_atom_time = l_1_person_name = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_confidence_out_of = l_1_origins = l_1_checkin_notes = missing
+    l_1_loop = l_1_c = l_1_title = l_1_timed = l_1_day = l_1_clock = l_1_atom_time = l_1_person_name = l_1_origins = l_1_o = l_1_objective_scores = l_1_url = l_1_anchor = l_1_kpi_scores = l_1_figures = l_1_num = l_1_confidence_out_of = l_1_checkin_notes = missing
     yield '</feed>\n'
 
 blocks = {}
-debug_info = '2=43&3=45&4=47&5=49&6=51&9=54&10=75&12=94&13=101&14=105&15=107&16=109&20=127&21=219'
+debug_info = '2=43&3=45&4=47&5=49&6=51&9=54&10=75&12=94&13=101&14=105&15=107&16=109&22=138&23=230'
