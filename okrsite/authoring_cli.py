@@ -210,12 +210,16 @@ def record_checkin(
 
     check = _answer_checker(root, base, cache, one_answer)
     kpi_value: Any = None if value is None else typed_figure(f"--value {value}", value, language)
+    # 1,6 Mio. beside the KPI's unit: Mio. EUR is 1.6, as its check-in file reads it
+    kpi_unit = p.kpis[target].unit if kind == "kpi" else ""
+    if value is not None:
+        kpi_value = value_in_unit(value, kpi_value, kpi_unit)
     if kind == "kpi" and value is None:
         if not ask:
             raise click.UsageError(f"give the KPI's reading: okrsite checkin {target} --value V")
         kpi_value = _ask(
             f"{p.kpis[target].title}: value",
-            lambda raw: number_or_text(raw, language),
+            lambda raw: value_in_unit(raw, number_or_text(raw, language), kpi_unit),
             lambda answer: check(value=answer),
             required=True,
         )
@@ -345,9 +349,11 @@ def _goal_value(
             )
         edited(0)  # a file this cannot edit is said before anything is asked
         check = _answer_checker(root, base, cache, lambda answer: {goal.file: edited(answer)})
+        unit = goal.measure.unit
+        # read as --value reads it: 1.6M beside unit: M EUR is 1.6, not 1600000
         current = _ask(
             f"{goal.title}: current value",
-            lambda raw: number_or_text(raw, language),
+            lambda raw: value_in_unit(raw, number_or_text(raw, language), unit),
             check,
             required=True,
         )
