@@ -222,6 +222,7 @@ def record_checkin(
             lambda raw: value_in_unit(raw, number_or_text(raw, language), kpi_unit),
             lambda answer: check(value=answer),
             required=True,
+            language=language,
         )
     obj = p.objectives.get(target) if kind == "objective" else None
     if kind == "objective" and ask and not values and obj is not None:
@@ -356,6 +357,7 @@ def _goal_value(
             lambda raw: value_in_unit(raw, number_or_text(raw, language), unit),
             check,
             required=True,
+            language=language,
         )
     else:
         current = typed_figure(f"--value {value}", value, language)

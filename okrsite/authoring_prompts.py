@@ -229,9 +229,13 @@ def _ask(
     check: Callable[[Any], None],
     *,
     required: bool = False,
+    language: str | None = None,
 ) -> Any:
     """Ask ``question`` until the answer, read by ``read``, passes ``check``;
-    unless ``required``, Enter skips it (``None``)."""
+    unless ``required``, Enter skips it (``None``). A figure answered in
+    the site's ``language`` whose point may group thousands (``131.500`` on
+    an English site, read as 131.5) is warned of as ``--value`` warns of it
+    and a file's is (OKR124)."""
 
     def answer(raw: str) -> Any:
         if not raw.strip():
@@ -245,6 +249,10 @@ def _ask(
         except AmbiguousFigure as exc:  # 1.234 where the language does not tell: asked again
             raise click.BadParameter(str(exc)) from None
         check(value)
+        if language is not None:
+            from okrsite.checkin_figures import say_point_read_as_decimal
+
+            say_point_read_as_decimal("okrsite", raw, language)
         return value
 
     if required:
@@ -274,7 +282,7 @@ def _prompt_values(obj: Objective, language: str, check: Check) -> dict[str, Any
         def alone(answer: Any, kid: str = kr.id) -> None:
             check(values={kid: answer})
 
-        value = _ask(f"{kr.id}: {kr.title}{how}", read, alone)
+        value = _ask(f"{kr.id}: {kr.title}{how}", read, alone, language=language)
         if value is not None:
             values[kr.id] = value
     return values

@@ -36,7 +36,12 @@ from okrsite.authoring import AmbiguousFigure, new_findings, number_or_text, poi
 from okrsite.overlay import OverlayTree
 from okrsite.pipeline import LoadResult, ParseCache, load
 
-__all__ = ["figures_as_read", "goal_current_as_read", "typed_figure"]
+__all__ = [
+    "figures_as_read",
+    "goal_current_as_read",
+    "say_point_read_as_decimal",
+    "typed_figure",
+]
 
 #: the check-in's text, given its key results' values and a KPI's reading
 TextOf = Callable[[dict[str, Any], Any], str]
@@ -176,7 +181,14 @@ def typed_figure(
         value = read(raw, language)
     except AmbiguousFigure as exc:
         raise click.UsageError(f"{shown}: {exc}") from None
+    say_point_read_as_decimal(shown, raw, language)
+    return value
+
+
+def say_point_read_as_decimal(shown: str, raw: str, language: str) -> None:
+    """The warning a file's ``131.500`` gets (OKR124), said of ``raw`` typed
+    on the command line (``shown``: the option) or at a prompt (the answer),
+    where the site's language reads its point as a decimal (English: 131.5)."""
     warned = point_read_as_decimal(raw, language)
     if warned is not None:  # 131.500 on an English site: 131.5, as a file's is, and said so
         click.echo(f"{shown}: warning OKR124: {warned[0]} (hint: {warned[1]})", err=True)
-    return value

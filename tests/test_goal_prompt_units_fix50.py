@@ -122,3 +122,20 @@ def test_a_kpi_reading_typed_or_given_is_read_as_its_check_in_file_reads_it(
     for day in ("2026-11-18", "2026-11-19"):
         text = (root / f"content/checkins/arr/{day}.md").read_text(encoding="utf-8")
         assert "\nvalue: 1.6\n" in text, (day, text)
+
+
+def test_a_point_that_may_group_thousands_is_warned_of_at_the_prompt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``131.500`` typed at the prompt of an English site is 131.5, as
+    ``--value 131.500`` and a file's ``current: 131.500`` read it; both of
+    those warn (OKR124), and now the prompt does too, where it said nothing."""
+    monkeypatch.setattr(authoring_cli, "interactive", lambda: True)
+    root = site(tmp_path, "en", "Reach users", "100000", "200000", "users")
+    result = CliRunner().invoke(cli, ["checkin", "arr", "--site", str(root)], input="131.500\n")
+    assert result.exit_code == 0, result.output
+    assert (
+        "okrsite: warning OKR124: 131.500 is read as 131.5; with a point that groups "
+        "thousands it is 131500"
+    ) in result.output
+    assert "current: 131.5," in measure(root)
