@@ -99,6 +99,10 @@ class CheckinChange:
     confidence_before: float | None
     confidence_after: float | None
     values: tuple[ValueChange, ...]
+    #: the check-in's time of day and zone, as its file gives them (``""``
+    #: without): two check-ins of one day are told apart by them
+    time: str = ""
+    zone: str = ""
 
 
 def changes_window(scored: ScoredPortfolio, days: int | None = None) -> tuple[date, date]:
@@ -217,6 +221,8 @@ def window_changes(
                     # (the objective's carried confidence is not its word)
                     c.confidence,
                     tuple(moves),
+                    c.time,
+                    c.zone,
                 )
             )
         elif c.kpi is not None and c.value is not None:
@@ -240,7 +246,18 @@ def window_changes(
             )
             out.append(
                 CheckinChange(
-                    c.id, c.file, c.date, None, kpi.id, kpi.title, c.author, None, None, (move,)
+                    c.id,
+                    c.file,
+                    c.date,
+                    None,
+                    kpi.id,
+                    kpi.title,
+                    c.author,
+                    None,
+                    None,
+                    (move,),
+                    c.time,
+                    c.zone,
                 )
             )
     return out[::-1], len(listed)

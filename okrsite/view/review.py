@@ -73,6 +73,10 @@ class ChangeView:
     confidence_before: float | None
     confidence_after: float | None
     moves: tuple[MoveView, ...]
+    #: its time of day and zone (``""`` without), as the check-in's own line
+    #: shows them: two check-ins of one day read apart
+    time: str = ""
+    zone: str = ""
 
 
 def ended_change_cycles(view: ViewModel, cycle: str | None) -> list[str]:
@@ -124,6 +128,8 @@ def changes(
                 change.confidence_before,
                 change.confidence_after,
                 _moves(change),
+                change.time,
+                change.zone,
             )
         )
     return first, last, out, total

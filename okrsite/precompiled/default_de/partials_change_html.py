@@ -9,6 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_change = resolve('change')
     l_0_day = resolve('day')
+    l_0_clock = resolve('clock')
     l_0_root = resolve('root')
     l_0_partial = resolve('partial')
     l_0_num = resolve('num')
@@ -35,8 +36,17 @@ def root(context, missing=missing, environment=environment):
     pass
     yield '<li class="change">\n  <p><time datetime="'
     yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date'))
+    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'):
+        pass
+        yield 'T'
+        yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'))
+        yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'zone'))
     yield '">'
     yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date')))
+    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'):
+        pass
+        yield ' '
+        yield escape(context.call((undefined(name='clock') if l_0_clock is missing else l_0_clock), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'zone')))
     yield '</time>'
     if (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target') and environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'anchor')):
         pass
@@ -130,4 +140,4 @@ def root(context, missing=missing, environment=environment):
     yield '</li>'
 
 blocks = {}
-debug_info = '3=37&4=72&5=87'
+debug_info = '3=38&4=82&5=97'
