@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli, write_site
 
 OBJECTIVE = """\
@@ -40,12 +39,10 @@ def built(root: Path, language: str) -> str:
             "okrsite.toml": f'title = "T"\nlanguage = "{language}"\n',
             "content/objectives/pipeline.md": OBJECTIVE,
             "content/checkins/pipeline/morning.md": (
-                "---\ndate: 2026-11-14 8:15 am\nauthor: Uma Diaz\n"
-                "values:\n  kr1: 40\n---\n"
+                "---\ndate: 2026-11-14 8:15 am\nauthor: Uma Diaz\nvalues:\n  kr1: 40\n---\n"
             ),
             "content/checkins/pipeline/evening.md": (
-                "---\ndate: 2026-11-14T17:45+01:00\nauthor: Uma Diaz\n"
-                "values:\n  kr1: 55\n---\n"
+                "---\ndate: 2026-11-14T17:45+01:00\nauthor: Uma Diaz\nvalues:\n  kr1: 55\n---\n"
             ),
             "content/checkins/pipeline/day-before.md": (
                 "---\ndate: 2026-11-13\nauthor: Uma Diaz\nvalues:\n  kr2: 3\n---\n"
