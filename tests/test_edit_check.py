@@ -8,6 +8,13 @@ value, a title, a comment, a new unknown key), the tests also hold that the
 answer came from the stored findings and one shard of parses, not from
 reading every parse; for the others (an owner, a parent, a renamed, added
 or removed file, a file broken and fixed), that the load ran in full.
+
+A check without the cache is a function of the site's files and the date
+alone, so each is run once a test session for the same inputs and kept
+(tests/reference_builds.py, test_load_cache.py's ``cold_checks``): the
+unedited site's, and each edit's that several tests make (a key result's
+target: the shards', the damaged shards' and the broken-then-fixed file's),
+are compared with one run instead of one run per test.
 """
 
 from __future__ import annotations
@@ -20,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import reference_builds
 from conftest import REPO
-from test_load_cache import AS_OF, checks, run, written  # the check and save helpers
+from test_load_cache import AS_OF, checks, cold_checks, run, written  # the check and save helpers
 
 from okrsite.edit_check import cross_facts
 from okrsite.parse import parse_file
@@ -40,6 +48,11 @@ def site(tmp_path: Path) -> Path:
         if path.is_file():
             os.utime(path, ns=(OLD, OLD))
     return root
+
+
+@pytest.fixture(autouse=True)
+def _reference_builds(cache_tests_reference_folder: Path) -> None:
+    reference_builds.FOLDER = cache_tests_reference_folder
 
 
 def replace_in(site: Path, rel: str, old: str, new: str) -> None:
@@ -181,10 +194,10 @@ def answered_from_findings(site: Path) -> bool:
 def test_check_after_an_edit_equals_a_cold_check(
     site: Path, edit: Callable[[Path], None], fast: bool
 ) -> None:
-    before = checks(site, "--no-cache")
+    before = cold_checks(site)
     assert checks(site) == before  # fills the cache
     edit(site)
-    cold = checks(site, "--no-cache")
+    cold = cold_checks(site)
     assert answered_from_findings(site) is fast
     assert checks(site) == cold
     assert checks(site) == cold  # and from what the edited run stored
@@ -205,13 +218,13 @@ def test_invalid_then_fixed_then_edited_again(site: Path) -> None:
     checks(site)
     original = (site / COST).read_text(encoding="utf-8")
     invalid(site)
-    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == cold_checks(site)
     assert checks(site)[0][0] == 1
     written(site / COST, original)
-    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == cold_checks(site)
     target(site)
     assert answered_from_findings(site)
-    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == cold_checks(site)
 
 
 def test_a_boolean_value_changed_while_wrong_is_rechecked(site: Path) -> None:
@@ -220,7 +233,7 @@ def test_a_boolean_value_changed_while_wrong_is_rechecked(site: Path) -> None:
     boolean_value_wrong(site)
     checks(site)
     replace_in(site, DACH_CHECKIN, "roundtable: 3}", "roundtable: 4}")
-    cold = checks(site, "--no-cache")
+    cold = cold_checks(site)
     assert "got 4" in cold[0][1]
     assert not answered_from_findings(site)
     assert checks(site) == cold
@@ -232,7 +245,7 @@ def test_edits_one_after_another_on_one_cache(site: Path) -> None:
         if edit in (two_files, renamed_id, checkin_objective):  # they edit what is gone
             continue
         edit(site)
-        assert checks(site) == checks(site, "--no-cache"), name
+        assert checks(site) == cold_checks(site), name
 
 
 def test_the_edit_reads_one_shard_and_no_large_file(site: Path) -> None:
@@ -247,7 +260,7 @@ def test_the_edit_reads_one_shard_and_no_large_file(site: Path) -> None:
     assert stored is not None
     result = load_site(site, date.fromisoformat(AS_OF), cache=stored.cache)
     assert stored.cache.fill is not None and result.parsed_again == 1
-    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == cold_checks(site)
 
 
 def test_a_damaged_shard_means_a_full_load(site: Path) -> None:
@@ -256,8 +269,8 @@ def test_a_damaged_shard_means_a_full_load(site: Path) -> None:
         shard.write_bytes(shard.read_bytes()[:50])
     target(site)
     assert not answered_from_findings(site)
-    assert checks(site) == checks(site, "--no-cache")
-    assert checks(site) == checks(site, "--no-cache")
+    assert checks(site) == cold_checks(site)
+    assert checks(site) == cold_checks(site)
 
 
 def test_a_unit_changed_under_a_check_in_written_with_units_is_rechecked(site: Path) -> None:
@@ -272,7 +285,7 @@ def test_a_unit_changed_under_a_check_in_written_with_units_is_rechecked(site: P
     replace_in(
         site, "content/objectives/sales/q4-bookings.md", "    unit: days\n", "    unit: hours\n"
     )
-    cold = checks(site, "--no-cache")
+    cold = cold_checks(site)
     assert cold != before and "OKR312" in str(cold)
     assert checks(site) == cold
 
@@ -409,7 +422,7 @@ def test_a_milestone_renamed_under_a_refused_check_in_value_is_rechecked(site: P
     replace_in(
         site, COST, "Dashboards read from ClickHouse, done: false", "Dashboards live, done: false"
     )
-    cold = checks(site, "--no-cache")
+    cold = cold_checks(site)
     assert "'Dashboards live'" in cold[0][1]
     assert not answered_from_findings(site)
     assert checks(site) == cold
