@@ -83,9 +83,17 @@ def assert_same(site: Path, tmp: Path, as_of: date = AS_OF) -> None:
 def test_cached_build_after_an_edit_equals_a_cold_build(
     site: Path, tmp_path: Path, name: str
 ) -> None:
+    """A cached build after each kind of edit equals a cold one; before the
+    edit, a build of the unchanged site reuses every page and leaves every
+    output file as it was (not one replaced or re-linked)."""
     first = cached_build(site)
     assert first == 0  # nothing to reuse yet
-    assert cached_build(site) > 0  # nothing changed: every page reused
+    before = _inodes(site / "_site")
+    unchanged = build_site(site, as_of=AS_OF)
+    assert unchanged.ok and unchanged.stats is not None, unchanged.diagnostics
+    assert unchanged.timings["pages reused"] > 0  # nothing changed: every page reused
+    assert unchanged.stats.written == 0 and unchanged.stats.removed == 0
+    assert _inodes(site / "_site") == before  # not one file replaced or re-linked
     CASES[name](site)
     reused = cached_build(site)
     if not name.endswith("(structural)"):
@@ -216,32 +224,14 @@ def _inodes(folder: Path) -> dict[str, int]:
     }
 
 
-def test_an_unchanged_site_leaves_every_output_file_as_it_was(site: Path) -> None:
-    cached_build(site)
-    before = _inodes(site / "_site")
-    result = build_site(site, as_of=AS_OF)
-    assert result.ok and result.stats is not None
-    assert result.stats.written == 0 and result.stats.removed == 0
-    assert _inodes(site / "_site") == before  # not one file replaced or re-linked
-
-
-def test_an_edit_replaces_only_the_changed_files_in_place(site: Path, tmp_path: Path) -> None:
-    cached_build(site)
-    before = _inodes(site / "_site")
-    CASES["body edit"](site)
-    cached_build(site)
-    after = _inodes(site / "_site")
-    kept = [rel for rel in before if after.get(rel) == before[rel]]
-    assert len(kept) > len(before) // 2  # most files are the very same files
-    assert_same(site, tmp_path)
-
-
-def test_an_edit_compares_drawn_files_by_their_kept_hashes_not_by_reading_them(
+def test_an_edit_replaces_only_the_changed_files_in_place_comparing_drawn_files_by_their_hashes(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The site-wide files (badges, exports, the search index) are drawn again
-    on every build; the page cache vouches for each old file's content hash,
-    so an unchanged one is recognised without reading it back."""
+    """Most files after an edit are the very same files (not replaced nor
+    re-linked). The site-wide files (badges, exports, the search index) are
+    drawn again on every build; the page cache vouches for each old file's
+    content hash, so an unchanged one is recognised without reading it back.
+    (Two tests of the very same builds once, each building the site twice.)"""
     cached_build(site)
     before = _inodes(site / "_site")
     reads: list[str] = []
@@ -257,6 +247,8 @@ def test_an_edit_compares_drawn_files_by_their_kept_hashes_not_by_reading_them(
     assert result.ok and result.stats is not None
     assert reads == []
     after = _inodes(site / "_site")
+    kept = [rel for rel in before if after.get(rel) == before[rel]]
+    assert len(kept) > len(before) // 2  # most files are the very same files
     badges = [rel for rel in before if rel.startswith("badges/")]
     assert len(badges) > 10 and all(after[rel] == before[rel] for rel in badges)
     assert result.stats.unchanged > len(badges)
