@@ -267,7 +267,7 @@ def test_a_burst_of_saves_is_one_rebuild_and_the_last_save_is_served(
 
 def test_a_change_during_a_rebuild_is_not_lost(preview: Preview, site: Path) -> None:
     """A save that lands while a rebuild runs gets a rebuild of its own."""
-    settle(preview)
+    idle(preview)  # rebuilds are counted by the patch below, from here on
     real_rebuild = preview.rebuild
     in_rebuild = threading.Event()
     may_return = threading.Event()
@@ -333,7 +333,7 @@ def test_deleting_and_renaming_an_objective_file(preview: Preview, site: Path) -
     status, body = fetch(url + "objectives/sales/zz-renamed/")
     assert status == 404 and title not in body
     assert title not in fetch(url)[1], "the dashboard still lists the deleted objective"
-    settle(preview)
+    idle(preview)  # the rebuild that removed the page has reported
     assert preview.last is not None and preview.last.ok, preview.last
     assert not (preview.out / "objectives/sales/zz-renamed/index.html").exists()
     assert not (preview.out / "badges/sales/zz-renamed.svg").exists()
@@ -618,17 +618,22 @@ def test_a_broken_file_put_back_says_no_page_changed(
 ) -> None:
     """Break a file, then put it back as it was: the log said "rebuilt 0
     pages … (0 files parsed, 12 rendered)", which reads as a contradiction.
-    It says what changed on the site, then the work done."""
-    settle(preview)
+    It says what changed on the site, then the work done.
+
+    No rebuild is counted: each step waits with :func:`idle` for the
+    rebuild it saw to finish. A straggling rebuild of the broken save after
+    ``messages.clear()`` says "rebuild failed", never "rebuilt in"; one of
+    the good save after the good rebuild says "no page changed" too."""
+    idle(preview)
     obj = site / OBJ_REL
     good = obj.read_bytes()
     obj.write_bytes(good.replace(b"title:", b"title: [", 1))
     wait_for("the failed rebuild", lambda: preview.last is not None and not preview.last.ok)
-    settle(preview)
+    idle(preview)
     messages.clear()
     obj.write_bytes(good)
     wait_for("the good rebuild", lambda: preview.last is not None and preview.last.ok)
-    settle(preview)
+    idle(preview)  # its line is echoed before on_change returns
     lines = [m for m in messages if m.startswith("okrsite: rebuilt in ")]
     assert lines, messages
     assert re.fullmatch(
