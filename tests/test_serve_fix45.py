@@ -8,8 +8,10 @@ own 404 page of a German site that starts broken.
 2. A real preview (watcher and server) on a copy of the example site; after
    each edit every file it serves is compared, byte for byte, with
    ``okrsite build`` of the same files.
-3. ``okrsite serve`` of a German site whose one objective is broken,
-   fetched over HTTP.
+3. The preview of a German site whose one objective is broken, fetched
+   over HTTP: :class:`Preview`, which ``okrsite serve`` runs, in this
+   process (the placeholder is the preview's, not the process's; what
+   serve prints is the preview's ``echo``, read here from a list).
 """
 
 from __future__ import annotations
@@ -215,6 +217,18 @@ key_results:
 """
 
 
+def _started_broken(site: Path, path: str) -> tuple[int, str]:
+    """Start the preview of ``site``, whose first build fails, and fetch ``path``."""
+    messages: list[str] = []
+    preview = Preview(site, port=0, as_of=AS_OF, echo=messages.append)
+    try:
+        preview.start()
+        assert any("rebuild failed" in m for m in messages), messages
+        return fetch(preview.server.url + path)
+    finally:
+        preview.stop()
+
+
 @pytest.mark.parametrize("language", ["de", "de-AT"])
 def test_a_german_site_that_starts_broken_gets_a_german_placeholder(
     tmp_path: Path, language: str
@@ -226,13 +240,7 @@ def test_a_german_site_that_starts_broken_gets_a_german_placeholder(
             "content/objectives/logos.md": _BROKEN,
         },
     )
-    served = Served("--site", str(site), "--port", "0", "--as-of", "2026-11-20")
-    try:
-        url = served.wait_line(r"serving \S+ at (\S+)").group(1)
-        assert "rebuild failed" in served.stderr
-        status, page = fetch(url)
-    finally:
-        served.interrupt()
+    status, page = _started_broken(site, "")
     german = overlay_words(wanted=NOT_FOUND_WORDS)["de"]
     assert status == 404
     assert f'<html lang="{language}">' in page
@@ -254,12 +262,7 @@ def test_an_english_site_that_starts_broken_keeps_an_english_placeholder(
         tmp_path / "site",
         {"okrsite.toml": 'title = "Mini"\n', "content/objectives/logos.md": _BROKEN},
     )
-    served = Served("--site", str(site), "--port", "0", "--as-of", "2026-11-20")
-    try:
-        url = served.wait_line(r"serving \S+ at (\S+)").group(1)
-        status, page = fetch(url + "nowhere/")
-    finally:
-        served.interrupt()
+    status, page = _started_broken(site, "nowhere/")
     assert status == 404
     assert '<html lang="en">' in page
     assert "There is no page at <code>/nowhere/</code> in this build." in page
