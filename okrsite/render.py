@@ -63,7 +63,7 @@ from okrsite.view.formatting import (
     remembered_percent,
 )
 from okrsite.view.history import timeline, timeline_inputs_print, timeline_key
-from okrsite.view.history_commits import CommitLine
+from okrsite.view.history_commits import CommitLine, OriginLine
 from okrsite.view.partials import Partials, RenderMemo
 from okrsite.view.site_index import SiteIndex
 from okrsite.view.view_model import ViewModel
@@ -123,6 +123,8 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         #: each commit's line on the timelines (okrsite.view.history_commits),
         #: made once for this renderer's theme, language and history
         self._commit_lines: dict[Any, CommitLine] = {}
+        #: and each figure source's line of its commit, alike
+        self._origin_lines: dict[Any, OriginLine] = {}
         # the history's per-record tables as collections of their own, known
         # from the start: the page cache fingerprints what pieces read of them
         # before anything is rendered
@@ -230,7 +232,14 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
             # drawing it reads of the portfolio, recorded as any read is
             self.recorder.record(TIMELINE, (kind, rid))
             return timeline(
-                kind, rid, self._history, self.scored, self.config, self.gettext, self._commit_lines
+                kind,
+                rid,
+                self._history,
+                self.scored,
+                self.config,
+                self.gettext,
+                self._commit_lines,
+                self._origin_lines,
             )
         value: Mapping[str, Any] = self._timelines[(kind, rid)]
         return value
@@ -245,7 +254,14 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
             raise KeyError(key)
         if not self._timeline_keys:  # no page cache to compare it: no key needed
             return timeline(
-                kind, rid, self._history, plain, self.config, self.gettext, self._commit_lines
+                kind,
+                rid,
+                self._history,
+                plain,
+                self.config,
+                self.gettext,
+                self._commit_lines,
+                self._origin_lines,
             )
         # printed by what it reads, and computed only if its partial is drawn:
         # a page the page cache keeps, or whose timeline the kept pieces hold
@@ -257,13 +273,16 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         inputs = timeline_key(
             kind, rid, self._history, plain, self.config, printer, self._timeline_shared
         )
-        history, config, gettext, lines = (
+        history, config, gettext, lines, origins = (
             self._history,
             self.config,
             self.gettext,
             self._commit_lines,
+            self._origin_lines,
         )
-        return Keyed(inputs, lambda: timeline(kind, rid, history, plain, config, gettext, lines))
+        return Keyed(
+            inputs, lambda: timeline(kind, rid, history, plain, config, gettext, lines, origins)
+        )
 
     def streak(self, kind: str, ident: str) -> dict[str, Any] | None:
         """``partials/streak.html``'s ``streak`` for a person or team page: ``cycle``

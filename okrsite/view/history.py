@@ -30,7 +30,7 @@ from okrsite.model import CheckIn, ScoredPortfolio
 from okrsite.ui_words import FIELD_LABELS
 from okrsite.value_prints import Printer, fingerprint
 from okrsite.view.figure_sources import dated_source, kpi_value_source, kr_value_source
-from okrsite.view.history_commits import CommitLine, commit_line
+from okrsite.view.history_commits import CommitLine, OriginLine, commit_line, origin_line
 
 _Day = date  # inside TimelineEntry, ``date`` names its field
 
@@ -278,6 +278,7 @@ def timeline(
     config: SiteConfig,
     gettext: Callable[[str], str] = str,
     lines: dict[Any, CommitLine] | None = None,
+    origins: dict[Any, OriginLine] | None = None,
 ) -> dict[str, Any]:
     """The one context variable ``partials/history_timeline.html`` reads.
 
@@ -286,7 +287,8 @@ def timeline(
     the changes, newest first; ``sources`` where each current figure comes
     from. ``gettext`` translates the field labels. ``lines`` keeps each
     commit's :class:`CommitLine` for every timeline drawn with the same
-    theme, language and ``history`` (the site's renderer keeps one).
+    theme, language and ``history`` (the site's renderer keeps one), and
+    ``origins`` each committed source's :class:`OriginLine` alike.
     """
     if history is None:
         return {
@@ -331,6 +333,11 @@ def timeline(
         src = kpi_value_source(k, ks.date if ks else None, scored, history, config)
         if src is not None:
             sources.append({"label": k.title, **dated_source(src)})
+    if origins is None:
+        origins = {}
+    for source in sources:
+        # what the source says of its commit, drawn once per commit
+        source["origin_line"] = origin_line(source, origins) if source.get("commit") else None
     labels = _labels(gettext)
     people, teams = p.person_names, p.team_names
     krs = kr_titles(changes, krs)

@@ -12,7 +12,9 @@ to it (``e.commit_line``); the partial draws the commit's part of an entry
 once and keeps the markup on it (:meth:`CommitLine.keep`), so its next
 entries reuse it. The markup is the theme's: Python only keeps what the
 partial drew, for as long as the renderer (one theme, one language, one
-history) lives.
+history) lives. A figure's source says the same of the commit that wrote
+it ("committed by … on … in …"): its :class:`OriginLine`
+(``s.origin_line``, :func:`origin_line`) is drawn once per commit alike.
 """
 
 from __future__ import annotations
@@ -91,4 +93,56 @@ def commit_line(
             detail=why.detail if why is not None else None,
             co_authors=why.co_authors if why is not None else (),
         )
+    return line
+
+
+@dataclass(slots=True, eq=False)
+class OriginLine:
+    """What a timeline's figure source says of the commit that wrote the
+    figure ("committed by Ana Costa on 5 Oct 2026 in 1a2b3c4"), and the
+    partial's drawings of it (:meth:`keep`). The sources' fields of the same
+    names are these. A figure's last commit is one of a few hundred, while
+    a large site's timelines list tens of thousands of sources: drawn for
+    each, that clause was a third of the sources' drawing.
+
+    Compared by identity: its drawings belong to this object only."""
+
+    commit: str
+    short: str
+    commit_url: str | None
+    pr: str | None
+    pr_url: str | None
+    author: str
+    committed: date
+    #: the commit's co-authors, as the source names them (``co_authors``)
+    co_authors: tuple[str, ...] = ()
+    #: what the partial drew of it, by the name it gave (``committed``)
+    drawn: dict[str, Any] = field(default_factory=dict)
+
+    def keep(self, name: str, piece: Any) -> Any:
+        """``piece``, kept as the partial's drawing ``name`` (``drawn[name]``)
+        for the next source of the same commit; returns it."""
+        self.drawn[name] = piece
+        return piece
+
+
+def origin_line(source: dict[str, Any], lines: dict[tuple[Any, ...], OriginLine]) -> OriginLine:
+    """The line of a committed figure source (a page's source, its dates
+    dates: :func:`okrsite.view.figure_sources.dated_source`), made once in
+    ``lines`` for every source that says the same of its commit: keyed by
+    every field the line holds, so two sources share one only when it says
+    the same of both."""
+    key = (
+        source["commit"],
+        source["short"],
+        source["commit_url"],
+        source["pr"],
+        source["pr_url"],
+        source["author"],
+        source["committed"],
+        tuple(source.get("co_authors", ())),
+    )
+    line = lines.get(key)
+    if line is None:
+        line = lines[key] = OriginLine(*key)
     return line

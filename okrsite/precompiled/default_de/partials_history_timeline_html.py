@@ -11,7 +11,7 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     l_0_markup = resolve('markup')
     l_0_root = resolve('root')
-    l_0_who = l_0_commit_head = l_0_commit_why = l_0_commit = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
+    l_0_who = l_0_commit_head = l_0_commit_why = l_0_commit = l_0_committed_by = l_0_ticked = l_0_worded = l_0_words = l_0_judged = missing
     try:
         t_1 = environment.filters['format']
     except KeyError:
@@ -257,18 +257,30 @@ def root(context, missing=missing, environment=environment):
         return concat(t_15)
     context.exported_vars.add('commit')
     context.vars['commit'] = l_0_commit = Macro(environment, macro, 'commit', ('x',), False, False, False, context.eval_ctx.autoescape)
-    def macro(l_1_v):
+    def macro(l_1_x):
         t_16 = []
+        l_1_day = resolve('day')
+        if l_1_x is missing:
+            l_1_x = undefined("parameter 'x' was not provided", name='x')
+        pass
+        t_16.append(
+            escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=context.call((undefined(name='who') if l_0_who is missing else l_0_who), l_1_x), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'committed')), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_x))),
+        )
+        return concat(t_16)
+    context.exported_vars.add('committed_by')
+    context.vars['committed_by'] = l_0_committed_by = Macro(environment, macro, 'committed_by', ('x',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_v):
+        t_17 = []
         l_1_ngettext = resolve('ngettext')
         l_1_n = missing
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         pass
         l_1_n = context.call(environment.getattr(environment.getitem(context.call(environment.getattr(l_1_v, 'split'), ' '), 0), 'split'), '/')
-        t_16.append(
+        t_17.append(
             escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_2(environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1)), done=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 0), total=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1))),
         )
-        return concat(t_16)
+        return concat(t_17)
     context.exported_vars.add('ticked')
     context.vars['ticked'] = l_0_ticked = Macro(environment, macro, 'ticked', ('v',), False, False, False, context.eval_ctx.autoescape)
     l_0_worded = ('commitment', 'status', 'direction', 'kind')
@@ -298,6 +310,8 @@ def root(context, missing=missing, environment=environment):
             yield '<h3>Woher die Zahlen stammen</h3>\n<ul class="sources">\n'
             for l_1_s in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
                 l_1_day = resolve('day')
+                l_1_o = resolve('o')
+                l_1_said = resolve('said')
                 l_1_ngettext = resolve('ngettext')
                 l_1_config = resolve('config')
                 _loop_vars = {}
@@ -320,7 +334,20 @@ def root(context, missing=missing, environment=environment):
                 if environment.getattr(l_1_s, 'commit'):
                     pass
                     yield ', '
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=context.call((undefined(name='who') if l_0_who is missing else l_0_who), l_1_s, _loop_vars=_loop_vars), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'committed'), _loop_vars=_loop_vars), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_s, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    l_1_o = context.call(environment.getattr(l_1_s, 'get'), 'origin_line', _loop_vars=_loop_vars)
+                    _loop_vars['o'] = l_1_o
+                    if t_7((undefined(name='o') if l_1_o is missing else l_1_o)):
+                        pass
+                        yield escape(context.call((undefined(name='committed_by') if l_0_committed_by is missing else l_0_committed_by), l_1_s, _loop_vars=_loop_vars))
+                    else:
+                        pass
+                        l_1_said = environment.getattr(environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'drawn'), 'committed')
+                        _loop_vars['said'] = l_1_said
+                        if t_10((undefined(name='said') if l_1_said is missing else l_1_said)):
+                            pass
+                            l_1_said = context.call(environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'keep'), 'committed', context.call((undefined(name='committed_by') if l_0_committed_by is missing else l_0_committed_by), (undefined(name='o') if l_1_o is missing else l_1_o), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
+                            _loop_vars['said'] = l_1_said
+                        yield escape((undefined(name='said') if l_1_said is missing else l_1_said))
                 elif environment.getattr(l_1_s, 'edited'):
                     pass
                     yield ', seit dem letzten Commit geändert, noch nicht eingetragen'
@@ -342,7 +369,7 @@ def root(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'committed more than %(days)s day after its date', 'committed more than %(days)s days after its date', environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), days=environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), _loop_vars=_loop_vars))
                     yield ')</span>'
                 yield '</li>\n'
-            l_1_s = l_1_day = l_1_ngettext = l_1_config = missing
+            l_1_s = l_1_day = l_1_o = l_1_said = l_1_ngettext = l_1_config = missing
             yield '</ul>\n'
         if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
             pass
@@ -363,8 +390,8 @@ def root(context, missing=missing, environment=environment):
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
                     pass
                     yield ' class="'
-                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 77 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 77 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 83 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 83 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '>'
                 if t_7((undefined(name='c') if l_1_c is missing else l_1_c)):
@@ -532,4 +559,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '36=76&37=82&39=115&40=123&42=185&43=193&45=214&46=219&47=235&51=260&52=267&53=269&57=274&58=277&60=280&61=283&64=286&65=291&66=296&69=299&70=320&71=339&74=347&77=351&78=383&79=466&80=489&81=497&82=511&84=527&85=531'
+debug_info = '36=76&37=82&39=115&40=123&42=185&43=193&45=214&46=219&47=235&52=260&53=267&57=272&58=279&59=281&63=286&64=289&66=292&67=295&70=298&71=303&72=308&75=311&76=334&77=366&80=374&83=378&84=410&85=493&86=516&87=524&88=538&90=554&91=558'
