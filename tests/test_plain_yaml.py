@@ -190,29 +190,53 @@ KEYS = [
 INDENTS = ["", "  ", "    ", "   ", "      "]
 
 
+#: the strategies the generators below draw from, built once: a strategy
+#: built afresh at every draw is validated and labelled afresh too, which cost
+#: the generated-document tests most of their time; the values drawn and their
+#: distribution are the same either way
+_LINE_COUNT = st.integers(1, 12)
+_INDENT = st.sampled_from(INDENTS)
+_SHAPE = st.sampled_from(["key", "key", "key", "item", "item-key", "open", "comment", "blank"])
+_KEY = st.sampled_from(KEYS)
+_VALUE = st.sampled_from(VALUES)
+_ITEM_GAP = st.sampled_from([" ", "   "])
+_OPEN_TAIL = st.sampled_from(["", " ", " # note"])
+_DOCUMENT_END = st.sampled_from(["\n", "", "\n\n"])
+
+
 @st.composite
 def front_matter(draw: st.DrawFn) -> str:
     lines = []
-    for _ in range(draw(st.integers(1, 12))):
-        indent = draw(st.sampled_from(INDENTS))
-        shape = draw(
-            st.sampled_from(["key", "key", "key", "item", "item-key", "open", "comment", "blank"])
-        )
-        key = draw(st.sampled_from(KEYS))
-        value = draw(st.sampled_from(VALUES))
+    for _ in range(draw(_LINE_COUNT)):
+        indent = draw(_INDENT)
+        shape = draw(_SHAPE)
+        key = draw(_KEY)
+        value = draw(_VALUE)
         if shape == "key":
             lines.append(f"{indent}{key}: {value}")
         elif shape == "item":
             lines.append(f"{indent}- {value}")
         elif shape == "item-key":
-            lines.append(f"{indent}-{draw(st.sampled_from([' ', '   ']))}{key}: {value}")
+            lines.append(f"{indent}-{draw(_ITEM_GAP)}{key}: {value}")
         elif shape == "open":
-            lines.append(f"{indent}{key}:{draw(st.sampled_from(['', ' ', ' # note']))}")
+            lines.append(f"{indent}{key}:{draw(_OPEN_TAIL)}")
         elif shape == "comment":
             lines.append(f"{indent}# {value}")
         else:
             lines.append(indent)
-    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
+    return "\n".join(lines) + draw(_DOCUMENT_END)
+
+
+_STEP = st.sampled_from([2, 4])
+_ENTRY_COUNT = st.integers(1, 4)
+_WRITTEN_KEY = st.sampled_from(KEYS[:12])
+_KIND = st.sampled_from(["value", "value", "map", "list", "items", "comment"])
+_LIST_TAIL = st.sampled_from(["", " # a list"])
+_ITEM_COUNT = st.integers(1, 3)
+_ONE_IN_SIX = st.integers(0, 5)
+_BLANK = st.sampled_from(["", "   "])
+#: a list under a key at its column or indented one step, by step width
+_LIST_INDENT = {step: st.sampled_from(["", " " * step]) for step in (2, 4)}
 
 
 @st.composite
@@ -221,34 +245,34 @@ def written_front_matter(draw: st.DrawFn) -> str:
     lists by indentation (two or four spaces, lists under a key indented or
     not), ``- key: value`` items, one-line collections, comments and blank
     lines; its values and keys drawn from the traps above."""
-    step = draw(st.sampled_from([2, 4]))
+    step = draw(_STEP)
 
     def mapping(indent: str, depth: int, first_prefix: str | None = None) -> list[str]:
         lines: list[str] = []
-        for number in range(draw(st.integers(1, 4))):
+        for number in range(draw(_ENTRY_COUNT)):
             prefix = first_prefix if number == 0 and first_prefix is not None else indent
-            key = draw(st.sampled_from(KEYS[:12]))
-            kind = draw(st.sampled_from(["value", "value", "map", "list", "items", "comment"]))
+            key = draw(_WRITTEN_KEY)
+            kind = draw(_KIND)
             if depth > 2:
                 kind = "value"
             if kind == "map":
                 lines.append(f"{prefix}{key}:")
                 lines += mapping(indent + " " * step, depth + 1)
             elif kind in ("list", "items"):
-                lines.append(f"{prefix}{key}:{draw(st.sampled_from(['', ' # a list']))}")
-                inner = indent + draw(st.sampled_from(["", " " * step]))
-                for _ in range(draw(st.integers(1, 3))):
+                lines.append(f"{prefix}{key}:{draw(_LIST_TAIL)}")
+                inner = indent + draw(_LIST_INDENT[step])
+                for _ in range(draw(_ITEM_COUNT)):
                     if kind == "items":
                         lines += mapping(inner + "  ", depth + 1, first_prefix=inner + "- ")
                     else:
-                        lines.append(f"{inner}- {draw(st.sampled_from(VALUES))}")
+                        lines.append(f"{inner}- {draw(_VALUE)}")
             elif kind == "comment":
-                lines.append(f"{indent}# {draw(st.sampled_from(VALUES))}")
-                lines.append(f"{prefix}{key}: {draw(st.sampled_from(VALUES))}")
+                lines.append(f"{indent}# {draw(_VALUE)}")
+                lines.append(f"{prefix}{key}: {draw(_VALUE)}")
             else:
-                lines.append(f"{prefix}{key}: {draw(st.sampled_from(VALUES))}")
-            if draw(st.integers(0, 5)) == 0:
-                lines.append(draw(st.sampled_from(["", "   "])))
+                lines.append(f"{prefix}{key}: {draw(_VALUE)}")
+            if draw(_ONE_IN_SIX) == 0:
+                lines.append(draw(_BLANK))
         return lines
 
     return "\n".join(mapping("", 0)) + "\n"
