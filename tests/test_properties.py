@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from datetime import date, timedelta
@@ -35,6 +36,25 @@ from okrsite.pipeline import LoadResult, load_tree
 from okrsite.scoring import numeric_progress, score_portfolio, weighted_mean
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@functools.cache
+def between(low: int, high: int) -> st.SearchStrategy[int]:
+    """``st.integers(low, high)``, built once per range: the generators below
+    draw hundreds of thousands of values, and a strategy built afresh at each
+    draw is validated and labelled afresh, which cost them much of their
+    time. The values drawn and their distribution are the same."""
+    return st.integers(low, high)
+
+
+@functools.cache
+def one_of_first(count: int) -> st.SearchStrategy[int]:
+    """An index into a sequence of ``count`` items, drawn as
+    ``st.sampled_from(items)`` draws its item's index; built once per length."""
+    return st.sampled_from(range(count))
+
+
+BOOLEANS = st.booleans()
 FOLDERS = ["objectives", "kpis", "goals", "checkins", "teams", "people", "pages", "other"]
 STATUSES = {
     "dropped", "draft", "upcoming", "achieved", "missed", "done", "on-track", "at-risk", "off-track",
@@ -142,51 +162,55 @@ number = st.one_of(
 )
 
 
+FILE_KR_KIND = st.sampled_from(["target", "milestones", "done", "stay_above", "stay_below", None])
+FILE_WEIGHT = st.sampled_from([0, 1, 2.5, 1e308, -1])
+FILE_SCORE = st.sampled_from([0, 0.5, 1, 2])
+FILE_CYCLE = st.sampled_from(["2026-Q1", "2026", "2025-Q4", "2026-Q2"])
+COMMITMENT = st.sampled_from(["committed", "aspirational"])
+FILE_STATUS = st.sampled_from(["active", "active", "draft", "dropped"])
+CONFIDENCE = st.sampled_from([0, 5, 10, "high"])
+
+
 @st.composite
 def objective_files(draw: st.DrawFn) -> dict[str, bytes]:
     tree: dict[str, bytes] = {}
-    n = draw(st.integers(1, 4))
+    n = draw(between(1, 4))
     for i in range(n):
         krs = []
-        for j in range(draw(st.integers(0, 4))):
-            kind = draw(
-                st.sampled_from(["target", "milestones", "done", "stay_above", "stay_below", None])
-            )
+        for j in range(draw(between(0, 4))):
+            kind = draw(FILE_KR_KIND)
             kr: dict[str, Any] = {"id": f"k{j}", "title": f"K{j}"}
             if kind == "target":
                 kr.update(start=draw(number), target=draw(number), current=draw(number))
             elif kind == "milestones":
                 kr["milestones"] = [
-                    {"title": "m", "done": draw(st.booleans())}
-                    for _ in range(draw(st.integers(1, 3)))
+                    {"title": "m", "done": draw(BOOLEANS)} for _ in range(draw(between(1, 3)))
                 ]
             elif kind is not None:
-                kr[kind] = draw(number) if kind.startswith("stay") else draw(st.booleans())
+                kr[kind] = draw(number) if kind.startswith("stay") else draw(BOOLEANS)
                 kr["current"] = draw(number)
-            if draw(st.booleans()):
-                kr["weight"] = draw(st.sampled_from([0, 1, 2.5, 1e308, -1]))
-            if draw(st.booleans()):
-                kr["score"] = draw(st.sampled_from([0, 0.5, 1, 2]))
+            if draw(BOOLEANS):
+                kr["weight"] = draw(FILE_WEIGHT)
+            if draw(BOOLEANS):
+                kr["score"] = draw(FILE_SCORE)
             krs.append(kr)
         obj: dict[str, Any] = {
             "title": f"O{i}",
-            "cycle": draw(st.sampled_from(["2026-Q1", "2026", "2025-Q4", "2026-Q2"])),
-            "commitment": draw(st.sampled_from(["committed", "aspirational"])),
-            "status": draw(st.sampled_from(["active", "active", "draft", "dropped"])),
+            "cycle": draw(FILE_CYCLE),
+            "commitment": draw(COMMITMENT),
+            "status": draw(FILE_STATUS),
             "key_results": krs,
         }
-        if i and draw(st.booleans()):
-            parent = draw(st.integers(0, n - 1))
-            obj["parent"] = f"o{parent}" + (
-                f"#k{draw(st.integers(0, 3))}" if draw(st.booleans()) else ""
-            )
+        if i and draw(BOOLEANS):
+            parent = draw(between(0, n - 1))
+            obj["parent"] = f"o{parent}" + (f"#k{draw(between(0, 3))}" if draw(BOOLEANS) else "")
         tree[f"content/objectives/o{i}.md"] = dump(obj, "")
-        for c in range(draw(st.integers(0, 3))):
+        for c in range(draw(between(0, 3))):
             ci = {
                 "objective": f"o{i}",
-                "date": str(date(2026, 1, 1) + timedelta(days=draw(st.integers(-30, 120)))),
-                "values": {f"k{draw(st.integers(0, 3))}": draw(number)},
-                "confidence": draw(st.sampled_from([0, 5, 10, "high"])),
+                "date": str(date(2026, 1, 1) + timedelta(days=draw(between(-30, 120)))),
+                "values": {f"k{draw(between(0, 3))}": draw(number)},
+                "confidence": draw(CONFIDENCE),
             }
             tree[f"content/checkins/o{i}-{c}.md"] = dump(ci, "")
     return tree
@@ -245,88 +269,98 @@ weight = st.one_of(st.just(1.0), st.floats(0, 1e300, allow_nan=False))
 life = st.sampled_from(["active", "active", "draft", "dropped"])
 
 
+KR_KIND = st.sampled_from(
+    ["numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup"]
+)
+KR_SCORE = st.one_of(st.none(), st.floats(0, 1))
+SMALL_OR_FINITE = st.one_of(small, finite)
+KR_KPI = st.sampled_from([None, "k"])
+MILESTONES_DONE = st.lists(st.booleans(), min_size=1, max_size=4)
+CYCLE_NAMES = ["2026-Q1", "2026", "2025-Q4", "2026-03", "c"]
+CYCLE_NAME = st.sampled_from(CYCLE_NAMES)
+CHECKIN_CONFIDENCE = st.one_of(st.none(), st.floats(0, 10))
+KPI_SERIES = st.lists(st.tuples(st.integers(0, 200), small), max_size=4)
+MAYBE_SMALL = st.one_of(st.none(), small)
+DIRECTION = st.sampled_from(["up", "down"])
+
+
 @st.composite
 def key_results(draw: st.DrawFn, index: int) -> KeyResult:
-    kind = draw(
-        st.sampled_from(["numeric", "milestones", "boolean", "stay_above", "stay_below", "rollup"])
-    )
+    kind = draw(KR_KIND)
     kw: dict[str, Any] = {
         "weight": draw(weight),
         "status": draw(life),
-        "score": draw(st.one_of(st.none(), st.floats(0, 1))),
+        "score": draw(KR_SCORE),
         "current": draw(maybe),
         "index": index,
     }
     if kind == "numeric":
-        kw.update(start=draw(st.one_of(small, finite)), target=draw(st.one_of(small, finite)))
-        kw["kpi"] = draw(st.sampled_from([None, "k"]))
+        kw.update(start=draw(SMALL_OR_FINITE), target=draw(SMALL_OR_FINITE))
+        kw["kpi"] = draw(KR_KPI)
     elif kind == "milestones":
-        kw["milestones"] = tuple(
-            Milestone("m", b) for b in draw(st.lists(st.booleans(), min_size=1, max_size=4))
-        )
+        kw["milestones"] = tuple(Milestone("m", b) for b in draw(MILESTONES_DONE))
     elif kind == "boolean":
-        kw["done"] = draw(st.booleans())
+        kw["done"] = draw(BOOLEANS)
     elif kind.startswith("stay"):
         kw["threshold"] = draw(small)
     return KeyResult(id=f"k{index}", title="t", kind=kind, **kw)
 
 
+#: key_results(index), built once per index
+key_result_at = functools.cache(key_results)
+
+
 @st.composite
 def portfolios(draw: st.DrawFn) -> Portfolio:
     custom = Cycle("c", date(2026, 1, 10), date(2026, 1, 10))  # a one-day cycle
-    cycle_names = ["2026-Q1", "2026", "2025-Q4", "2026-03", "c"]
+    cycle_names = CYCLE_NAMES
     objectives: dict[str, Objective] = {}
-    n = draw(st.integers(1, 6))
+    n = draw(between(1, 6))
     for i in range(n):
-        krs = tuple(draw(key_results(j)) for j in range(draw(st.integers(0, 4))))
+        krs = tuple(draw(key_result_at(j)) for j in range(draw(between(0, 4))))
         parent = None
-        if i and draw(st.booleans()):  # parents only among earlier objectives: no loops
-            p = draw(st.integers(0, i - 1))
+        if i and draw(BOOLEANS):  # parents only among earlier objectives: no loops
+            p = draw(between(0, i - 1))
             pkrs = objectives[f"o{p}"].key_results
             parent = f"o{p}" + (
-                f"#{draw(st.sampled_from(pkrs)).id}" if pkrs and draw(st.booleans()) else ""
+                f"#{pkrs[draw(one_of_first(len(pkrs)))].id}" if pkrs and draw(BOOLEANS) else ""
             )
         objectives[f"o{i}"] = Objective(
             id=f"o{i}",
             file=f"content/objectives/o{i}.md",
             title="o",
-            cycle=draw(st.sampled_from(cycle_names)),
+            cycle=draw(CYCLE_NAME),
             parent=parent,
-            commitment=draw(st.sampled_from(["committed", "aspirational"])),
+            commitment=draw(COMMITMENT),
             weight=draw(weight),
             status=draw(life),
             key_results=krs,
         )
     checkins = []
-    for c in range(draw(st.integers(0, 8))):
-        oid = f"o{draw(st.integers(0, n - 1))}"
+    for c in range(draw(between(0, 8))):
+        oid = f"o{draw(between(0, n - 1))}"
         kr_ids = [kr.id for kr in objectives[oid].key_results]
-        vals = {k: draw(st.one_of(small, finite)) for k in kr_ids if draw(st.booleans())}
+        vals = {k: draw(SMALL_OR_FINITE) for k in kr_ids if draw(BOOLEANS)}
         checkins.append(
             CheckIn(
                 id=f"c{c}",
                 file=f"content/checkins/c{c}.md",
-                date=date(2025, 12, 1) + timedelta(days=draw(st.integers(0, 200))),
+                date=date(2025, 12, 1) + timedelta(days=draw(between(0, 200))),
                 objective=oid,
-                confidence=draw(st.one_of(st.none(), st.floats(0, 10))),
+                confidence=draw(CHECKIN_CONFIDENCE),
                 values=vals,
             )
         )
-    series = tuple(
-        sorted(
-            (date(2025, 12, 1) + timedelta(days=d), v)
-            for d, v in draw(st.lists(st.tuples(st.integers(0, 200), small), max_size=4))
-        )
-    )
-    green, red = draw(st.one_of(st.none(), small)), draw(st.one_of(st.none(), small))
+    series = tuple(sorted((date(2025, 12, 1) + timedelta(days=d), v) for d, v in draw(KPI_SERIES)))
+    green, red = draw(MAYBE_SMALL), draw(MAYBE_SMALL)
     kpi = KPI(
         id="k",
         file="content/kpis/k.md",
         title="k",
-        direction=draw(st.sampled_from(["up", "down"])),
+        direction=draw(DIRECTION),
         green=green,
         red=red,
-        target=draw(st.one_of(st.none(), small)),
+        target=draw(MAYBE_SMALL),
         values=series,
     )
     cycles = {name: cycles_mod.lookup(name, {"c": custom}) for name in cycle_names}
