@@ -35,6 +35,7 @@ hunt for more.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -44,13 +45,61 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, seed, settings
-from hypothesis import strategies as st
+from hypothesis import strategies as hypothesis_strategies
+from hypothesis.strategies import DrawFn
 from sitecheck import broken_links, conformance_problems, dangling_separators, html_problems
 
 from okrsite.cli import cli
+
+
+class _BuiltOnce:
+    """``hypothesis.strategies`` as this file uses it, each strategy built once
+    for the same arguments. The site generator draws thousands of values,
+    most of them from a ``st.sampled_from(...)`` or ``st.integers(...)``
+    written at the draw; a strategy built afresh is validated and labelled
+    afresh, which was most of the generator's time. The strategies and what
+    they draw are the same; only their building is shared."""
+
+    def __init__(self) -> None:
+        self._built: dict[object, object] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        make = getattr(hypothesis_strategies, name)
+        if name not in ("booleans", "integers", "floats", "sampled_from", "lists"):
+            return make
+
+        def built(*args: object, **kwargs: object) -> object:
+            try:
+                key = (name, _key(args), _key(sorted(kwargs.items())))
+            except TypeError:  # drawn from the site's own objects: built afresh
+                return make(*args, **kwargs)
+            found = self._built.get(key)
+            if found is None:
+                found = self._built[key] = make(*args, **kwargs)
+            return found
+
+        return built
+
+
+def _key(value: object) -> object:
+    """A key that tells apart what makes different strategies: -0.0 from 0.0
+    and True from 1 (equal in Python), a list by its items; a strategy is
+    itself (built once, so the same object for the same arguments); anything
+    else has none (TypeError) and its strategy is built afresh."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_key(item) for item in value)
+    if isinstance(value, float):
+        return ("float", repr(value))
+    if value is None or isinstance(value, (str, int, hypothesis_strategies.SearchStrategy)):
+        return (type(value).__name__, value)
+    raise TypeError(f"no key for {type(value).__name__}")
+
+
+st = _BuiltOnce()
 
 EXAMPLES = int(os.environ.get("OKRSITE_FUZZ_EXAMPLES", "24"))
 SEED = int(os.environ.get("OKRSITE_FUZZ_SEED", "0"))
@@ -122,9 +171,10 @@ BODIES = [
 ]
 
 
+@functools.cache
 def q(text: str) -> str:
     """A YAML scalar as a person writes one: plain when YAML reads it back as
-    the same text, double-quoted otherwise."""
+    the same text, double-quoted otherwise (asked of YAML once per text)."""
     import yaml
 
     try:
@@ -176,7 +226,7 @@ class Site:
     language: str
 
 
-def number(draw: st.DrawFn, low: float, high: float, unit: str = "") -> str:
+def number(draw: DrawFn, low: float, high: float, unit: str = "") -> str:
     """A figure between ``low`` and ``high`` written as people write it."""
     value = draw(st.floats(min(low, high), max(low, high), allow_nan=False))
     style = draw(st.sampled_from(["int", "int", "dec", "plain"]))
@@ -192,7 +242,7 @@ def number(draw: st.DrawFn, low: float, high: float, unit: str = "") -> str:
 
 
 @st.composite
-def key_result(draw: st.DrawFn, index: int, kpis: list[str]) -> KeyResult:
+def key_result(draw: DrawFn, index: int, kpis: list[str]) -> KeyResult:
     kinds = ["up", "down", "same", "milestones", "done", "above", "below", "rollup"]
     if kpis:
         kinds.append("kpi")
@@ -267,7 +317,7 @@ def front(lines: list[str]) -> str:
 
 
 @st.composite
-def site(draw: st.DrawFn, language: str | None = None) -> Site:
+def site(draw: DrawFn, language: str | None = None) -> Site:
     files: dict[str, str] = {}
     lang = language or draw(st.sampled_from(["en", "en", "de"]))
     as_of = draw(st.sampled_from(AS_OF))
@@ -533,7 +583,7 @@ def render_site(s: Site) -> dict[str, str]:
 
 
 @st.composite
-def edited(draw: st.DrawFn, s: Site) -> Site:
+def edited(draw: DrawFn, s: Site) -> Site:
     """The site after a week's edits: targets moved, a key result dropped,
     an objective retitled or reparented, check-ins added, one removed."""
     objectives = []
@@ -752,7 +802,7 @@ def check_in_by_command(
 
 
 @st.composite
-def site_and_edit(draw: st.DrawFn, language: str | None = None) -> tuple[Site, Site | None]:
+def site_and_edit(draw: DrawFn, language: str | None = None) -> tuple[Site, Site | None]:
     s = draw(site(language))
     after = draw(edited(s)) if draw(st.integers(0, 3)) == 0 else None
     return s, after
