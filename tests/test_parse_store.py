@@ -36,7 +36,13 @@ def site(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "okrsite.toml", root / "okrsite.toml")
     # One objective takes its cycle from default_cycle, so changing that
-    # setting changes what the file parses to.
+    # setting changes what the file parses to. The example site leaves
+    # default_cycle a comment (every objective of it names its cycle): the
+    # copy sets it.
+    config = root / "okrsite.toml"
+    toml = config.read_text(encoding="utf-8")
+    if not any(line.startswith("default_cycle") for line in toml.splitlines()):
+        config.write_text('default_cycle = "2026-Q4"\n' + toml, encoding="utf-8")
     grow = root / "content" / "objectives" / "company" / "grow-arr.md"
     text = grow.read_text(encoding="utf-8")
     assert "cycle: 2026-Q4\n" in text
