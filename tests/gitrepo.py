@@ -105,3 +105,18 @@ def example_repo(root: Path) -> Repo:
     repo.write(".gitignore", "_site/\n.okrsite-cache/\n")
     repo.commit("The portfolio", "alice", "2026-11-02T10:00:00+00:00")
     return repo
+
+
+def alice_and_bob_repo(root: Path) -> Repo:
+    """A new repository holding a site's ``okrsite.toml`` (as_of 2026-11-20,
+    a GitHub ``repo_url``, so commits are linked) and two people, alice
+    (Alice Wong) and bob (Bob Stone), who author its commits: the start of
+    the tests that count how often a commit's line is drawn."""
+    repo = Repo(root)
+    repo.write(
+        "okrsite.toml",
+        'title = "T"\nas_of = "2026-11-20"\nrepo_url = "https://github.com/acme/okrs"\n',
+    )
+    repo.write("content/people/alice.md", "---\ntitle: Alice Wong\n---\n")
+    repo.write("content/people/bob.md", "---\ntitle: Bob Stone\n---\n")
+    return repo

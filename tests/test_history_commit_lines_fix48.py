@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from gitrepo import Repo
+from gitrepo import Repo, alice_and_bob_repo
 
 from okrsite.cli import cli
 
@@ -43,13 +43,7 @@ def entries(out: Path, name: str) -> list[str]:
 def test_each_commit_is_drawn_once_and_every_entry_shows_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = Repo(tmp_path / "repo")
-    repo.write(
-        "okrsite.toml",
-        'title = "T"\nas_of = "2026-11-20"\nrepo_url = "https://github.com/acme/okrs"\n',
-    )
-    repo.write("content/people/alice.md", "---\ntitle: Alice Wong\n---\n")
-    repo.write("content/people/bob.md", "---\ntitle: Bob Stone\n---\n")
+    repo = alice_and_bob_repo(tmp_path / "repo")
     for name in GOALS:
         repo.write(f"content/objectives/{name}.md", goal(name, 10))
     repo.commit("Set the quarter's goals", "alice", "2026-10-01T10:00:00+00:00")

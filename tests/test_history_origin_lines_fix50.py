@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from gitrepo import Repo
+from gitrepo import alice_and_bob_repo
 
 from okrsite.cli import cli
 from okrsite.translations import Language
@@ -46,13 +46,7 @@ def sources(out: Path, name: str) -> list[str]:
 def test_each_commit_of_the_sources_is_drawn_once_and_each_source_shows_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = Repo(tmp_path / "repo")
-    repo.write(
-        "okrsite.toml",
-        'title = "T"\nas_of = "2026-11-20"\nrepo_url = "https://github.com/acme/okrs"\n',
-    )
-    repo.write("content/people/alice.md", "---\ntitle: Alice Wong\n---\n")
-    repo.write("content/people/bob.md", "---\ntitle: Bob Stone\n---\n")
+    repo = alice_and_bob_repo(tmp_path / "repo")
     for name in GOALS:
         repo.write(f"content/objectives/{name}.md", goal(name, 3))
     first = repo.commit("Set the quarter's goals", "alice", "2026-10-01T10:00:00+00:00")
