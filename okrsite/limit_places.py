@@ -16,6 +16,7 @@ page, tile and table writes the figure with them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from okrsite import numbers
 from okrsite.scoring_compare import for_comparison
@@ -24,6 +25,9 @@ __all__ = ["DEFAULT_PLACES", "MOST_PLACES", "kpi_value_places", "places_beside"]
 
 #: the decimals a figure is written with wherever it shows (format_number's default)
 DEFAULT_PLACES = 4
+#: how many (figure, limits) answers :func:`places_beside` keeps: every
+#: distinct one of a large site's pages, a bounded memory for ``okrsite serve``
+_REMEMBERED = 1 << 16
 #: the most decimals a figure gets: the precision figures are compared at
 #: (:func:`okrsite.scoring_compare.for_comparison`)
 MOST_PLACES = 9
@@ -47,16 +51,31 @@ def places_beside(value: float | None, limits: Iterable[float | None]) -> int:
     figure = _plain(value)
     if figure is None:
         return DEFAULT_PLACES
-    shown_limits = [
-        (limit, _shown(limit, DEFAULT_PLACES))
-        for limit in (_plain(x) for x in limits)
-        if limit is not None
+    plain_limits = tuple(limit for limit in (_plain(x) for x in limits) if limit is not None)
+    if not plain_limits:
+        return DEFAULT_PLACES
+    return _places(figure, plain_limits)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _places(figure: float, limits: tuple[float, ...]) -> int:
+    """:func:`places_beside` of a finite figure and its finite limits,
+    remembered: a key result's sparkline asks it for every value beside the
+    same start and target, and its row again for the current value, on every
+    page that shows the row, which made it a cost of its own in building
+    10,000 objectives (session 50's profile). Floats that compare equal give
+    one answer (``-0.0`` is written and compared as ``0.0``), so the cache
+    cannot mix two that differ. Each limit's written form and the side the
+    figure is really on are found once, the figure written once per number
+    of decimals tried, not once per limit."""
+    sides = [
+        (for_comparison(_shown(limit, DEFAULT_PLACES)), _side(figure, limit)) for limit in limits
     ]
     places = DEFAULT_PLACES
-    while places < MOST_PLACES and any(
-        _side(_shown(figure, places), shown) != _side(figure, limit)
-        for limit, shown in shown_limits
-    ):
+    while places < MOST_PLACES:
+        shown = for_comparison(_shown(figure, places))
+        if all((shown > limit) - (shown < limit) == side for limit, side in sides):
+            break
         places += 1
     return places
 
