@@ -79,6 +79,12 @@ class Anchors:
                 self._key_results[oid, kr_id] = moved
         #: check-in id → anchor, for check-ins told apart
         self._checkins = _told_apart("checkin", (c.id for c in checkins))
+        #: check-in id → anchor, every one asked for so far: a check-in's
+        #: anchor is asked for on every page and block that shows it (its
+        #: notes' footnote ids, its view, "Explain this score"), and making it
+        #: from the id anew each time was a cost of its own in building 10,000
+        #: objectives (session 50's profile)
+        self._checkin_anchors: dict[str, str] = {}
 
     def key_result(self, oid: str, kr_id: str) -> str:
         """The element id of key result ``kr_id`` on objective ``oid``'s page."""
@@ -86,7 +92,11 @@ class Anchors:
 
     def checkin(self, cid: str) -> str:
         """The element id of check-in ``cid`` on every page that shows it."""
-        return self._checkins.get(cid) or slug_anchor("checkin", cid)
+        anchor = self._checkin_anchors.get(cid)
+        if anchor is None:
+            anchor = self._checkins.get(cid) or slug_anchor("checkin", cid)
+            self._checkin_anchors[cid] = anchor
+        return anchor
 
     def anchor(self, kind: str, ident: str, objective: str | None = None) -> str:
         """The theme's ``anchor(kind, id)``: a check-in's (``'checkin'``), a
