@@ -15,6 +15,7 @@ page, tile and table writes the figure with them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -31,6 +32,11 @@ _REMEMBERED = 1 << 16
 #: the most decimals a figure gets: the precision figures are compared at
 #: (:func:`okrsite.scoring_compare.for_comparison`)
 MOST_PLACES = 9
+#: a figure farther than this (and a few float steps) from a limit stands on
+#: its side of it however both are written: written with four decimals or
+#: more, each moves by at most 0.00005, a float step and the 9-decimal
+#: rounding of comparison, so their written difference keeps its sign
+_FAR = 1e-3
 
 
 def _shown(value: float, places: int) -> float:
@@ -67,10 +73,13 @@ def _places(figure: float, limits: tuple[float, ...]) -> int:
     one answer (``-0.0`` is written and compared as ``0.0``), so the cache
     cannot mix two that differ. Each limit's written form and the side the
     figure is really on are found once, the figure written once per number
-    of decimals tried, not once per limit."""
+    of decimals tried, not once per limit; a limit the figure is far from
+    (:func:`_far`, as most are) is one it stands beside at any decimals."""
     sides = [
-        (for_comparison(_shown(limit, DEFAULT_PLACES)), _side(figure, limit)) for limit in limits
+        (_limit_shown(limit), _side(figure, limit)) for limit in limits if not _far(figure, limit)
     ]
+    if not sides:
+        return DEFAULT_PLACES
     places = DEFAULT_PLACES
     while places < MOST_PLACES:
         shown = for_comparison(_shown(figure, places))
@@ -78,6 +87,20 @@ def _places(figure: float, limits: tuple[float, ...]) -> int:
             break
         places += 1
     return places
+
+
+def _far(figure: float, limit: float) -> bool:
+    """Whether ``figure`` is so far from ``limit`` that no writing of either
+    with :data:`DEFAULT_PLACES` decimals or more moves it onto or past it."""
+    return abs(figure - limit) > _FAR + 4 * math.ulp(max(abs(figure), abs(limit)))
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _limit_shown(limit: float) -> float:
+    """A limit as its page writes it, read back and rounded as compared
+    (remembered: one key result's start and target stand beside each of its
+    values)."""
+    return for_comparison(_shown(limit, DEFAULT_PLACES))
 
 
 def _plain(value: float | None) -> float | None:
