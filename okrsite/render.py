@@ -22,7 +22,7 @@ site-wide files that are not pages (:mod:`okrsite.render_assets`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -231,16 +231,7 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
             # changed after HEAD moved (okrsite.preview_timelines), and on what
             # drawing it reads of the portfolio, recorded as any read is
             self.recorder.record(TIMELINE, (kind, rid))
-            return timeline(
-                kind,
-                rid,
-                self._history,
-                self.scored,
-                self.config,
-                self.gettext,
-                self._commit_lines,
-                self._origin_lines,
-            )
+            return self._timeline_drawing(kind, rid, self.scored)()
         value: Mapping[str, Any] = self._timelines[(kind, rid)]
         return value
 
@@ -253,16 +244,7 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         if rid not in (plain.portfolio.objectives if kind == "objective" else plain.portfolio.kpis):
             raise KeyError(key)
         if not self._timeline_keys:  # no page cache to compare it: no key needed
-            return timeline(
-                kind,
-                rid,
-                self._history,
-                plain,
-                self.config,
-                self.gettext,
-                self._commit_lines,
-                self._origin_lines,
-            )
+            return self._timeline_drawing(kind, rid, plain)()
         # printed by what it reads, and computed only if its partial is drawn:
         # a page the page cache keeps, or whose timeline the kept pieces hold
         # (okrsite.kept_pieces), needs no timeline computed
@@ -273,6 +255,16 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
         inputs = timeline_key(
             kind, rid, self._history, plain, self.config, printer, self._timeline_shared
         )
+        return Keyed(inputs, self._timeline_drawing(kind, rid, plain))
+
+    def _timeline_drawing(
+        self, kind: str, rid: str, scored: ScoredPortfolio
+    ) -> Callable[[], dict[str, Any]]:
+        """What computes one record's timeline from ``scored`` with this
+        renderer's history, settings, words and commit and source lines: one
+        call for the three ways a timeline is drawn (recorded for the
+        preview, plain, and lazily behind its key), holding those pieces, not
+        the renderer."""
         history, config, gettext, lines, origins = (
             self._history,
             self.config,
@@ -280,9 +272,7 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
             self._commit_lines,
             self._origin_lines,
         )
-        return Keyed(
-            inputs, lambda: timeline(kind, rid, history, plain, config, gettext, lines, origins)
-        )
+        return lambda: timeline(kind, rid, history, scored, config, gettext, lines, origins)
 
     def streak(self, kind: str, ident: str) -> dict[str, Any] | None:
         """``partials/streak.html``'s ``streak`` for a person or team page: ``cycle``
