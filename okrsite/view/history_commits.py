@@ -30,8 +30,23 @@ from okrsite.view.figure_sources import commit_url, pr_url
 _Day = date  # inside CommitLine, ``date`` names its field
 
 
+class _Drawings:
+    """What :class:`CommitLine` and :class:`OriginLine` share: the partial's
+    drawings of one commit, kept on the line (its ``drawn`` field)."""
+
+    __slots__ = ()
+    drawn: dict[str, Any]
+
+    def keep(self, name: str, piece: Any) -> Any:
+        """``piece``, kept as the partial's drawing ``name`` of this commit
+        (``drawn[name]``) for the commit's next entry or source; returns it,
+        so that a template writes ``{{ c.keep('head', head) }}``."""
+        self.drawn[name] = piece
+        return piece
+
+
 @dataclass(slots=True, eq=False)
-class CommitLine:
+class CommitLine(_Drawings):
     """What every entry of one commit shows of it (the entry's fields of the
     same names are these), and the partial's drawings of it (:meth:`keep`).
 
@@ -52,13 +67,6 @@ class CommitLine:
     #: what the partial drew of the commit, by the name it gave (``head``:
     #: day, author and links; ``why``: its message): :meth:`keep`
     drawn: dict[str, Any] = field(default_factory=dict)
-
-    def keep(self, name: str, piece: Any) -> Any:
-        """``piece``, kept as the partial's drawing ``name`` of this commit
-        (``drawn[name]``) for the commit's next entry; returns it, so that a
-        template writes ``{{ c.keep('head', head) }}``."""
-        self.drawn[name] = piece
-        return piece
 
 
 #: what :func:`commit_line` keeps its lines by: every field a line takes from
@@ -97,7 +105,7 @@ def commit_line(
 
 
 @dataclass(slots=True, eq=False)
-class OriginLine:
+class OriginLine(_Drawings):
     """What a timeline's figure source says of the commit that wrote the
     figure ("committed by Ana Costa on 5 Oct 2026 in 1a2b3c4"), and the
     partial's drawings of it (:meth:`keep`). The sources' fields of the same
@@ -118,12 +126,6 @@ class OriginLine:
     co_authors: tuple[str, ...] = ()
     #: what the partial drew of it, by the name it gave (``committed``)
     drawn: dict[str, Any] = field(default_factory=dict)
-
-    def keep(self, name: str, piece: Any) -> Any:
-        """``piece``, kept as the partial's drawing ``name`` (``drawn[name]``)
-        for the next source of the same commit; returns it."""
-        self.drawn[name] = piece
-        return piece
 
 
 def origin_line(source: dict[str, Any], lines: dict[tuple[Any, ...], OriginLine]) -> OriginLine:
