@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from okrsite.authoring import AmbiguousFigure, findings, number_or_text
+from okrsite.checkin_figures import say_point_read_as_decimal
 from okrsite.csv_date_forms import zone_offset
 from okrsite.diagnostics import Diagnostic
 from okrsite.model import Objective
@@ -250,8 +251,6 @@ def _ask(
             raise click.BadParameter(str(exc)) from None
         check(value)
         if language is not None:
-            from okrsite.checkin_figures import say_point_read_as_decimal
-
             say_point_read_as_decimal("okrsite", raw, language)
         return value
 
