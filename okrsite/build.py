@@ -195,6 +195,7 @@ def build_site(
                 timings,
                 load.inputs,
                 side,
+                exits=freeze,
             )
             side()
         timings["render+write"] = time.perf_counter() - t
@@ -360,13 +361,15 @@ def _render_and_commit(
     timings: dict[str, float],
     inputs: str = "",
     meanwhile: Callable[[], object] | None = None,
+    *,
+    exits: bool = False,
 ) -> WriteStats:
     """Render into ``staged`` and swap it in; with the page cache in
     ``cache_folder`` (:mod:`okrsite.page_cache`), only pages whose inputs
     changed are rendered, the others linked from the previous output."""
     if cache_folder is None:
         paths, written, unchanged = render_and_write(
-            site, site_root, staged, jobs, progress, meanwhile=meanwhile
+            site, site_root, staged, jobs, progress, meanwhile=meanwhile, exits=exits
         )
         return staged.commit(paths, written, unchanged)
     with PageCache(cache_folder, staged.out_dir, site, site_root, inputs, jobs) as cache:
@@ -399,6 +402,7 @@ def _render_and_commit(
                     want_deps=True,
                     reads=reads,
                     meanwhile=meanwhile,
+                    exits=exits,
                 )
             except BaseException:
                 for pieces, _count in kept.values():

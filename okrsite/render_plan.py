@@ -26,7 +26,7 @@ import jinja2
 from okrsite.dependencies import Dep
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.fork_pool import can_fork, forked_pool, shared
-from okrsite.gcpause import paused_gc
+from okrsite.gcpause import ChunkCollections, paused_gc
 from okrsite.page_cache import plain_piece
 from okrsite.read_numbers import NumberedReads, WorkerNumbers
 from okrsite.render import PAGE_NOTE, PageKey, SiteRenderer
@@ -311,6 +311,7 @@ class ChunkRenderer:
         *,
         here: bool = False,
         reads: NumberedReads | None = None,
+        exits: bool = False,
     ) -> None:
         #: seeded with the build's table (``reads``: the page cache's
         #: numbering, whose dependencies it printed while planning): after an
@@ -329,6 +330,8 @@ class ChunkRenderer:
         #: plain values when it saves), and the digests stay in ``staged``
         self.here = here
         self.printer = Printer() if here else forked_printer()
+        #: a forked worker ends after the pool; the parent when ``exits``
+        self.collections = ChunkCollections(exits or not here)
 
     def render(
         self, state: State, keys: list[PageKey] | None, *, more: bool = True
@@ -340,11 +343,13 @@ class ChunkRenderer:
         every core). ``more``: this process may render more chunks after it."""
         site, staged, site_root, want_deps = state
         # The collector is paused while rendering (okrsite.gcpause); a chunk
-        # that more may follow ends with a young-generation collection in case a
-        # theme's templates do make reference cycles. The last one does not: it
-        # would walk every object the chunk made (0.36 s for the pages after one
-        # edit at 10,000 objectives) to free memory the process gives back anyway.
+        # that more may follow may end with a young-generation collection
+        # (``ChunkCollections``), in case a theme's templates make reference
+        # cycles. The last one does not: it would walk every object the chunk
+        # made (0.36 s for the pages after one edit at 10,000 objectives) to
+        # free memory the process gives back anyway.
         with paused_gc():
+            self.collections.before_chunk()
             try:
                 files = _located(
                     site_root,
@@ -353,7 +358,7 @@ class ChunkRenderer:
                 written, unchanged = staged.write(files)
             finally:
                 if more:
-                    gc.collect(1)
+                    self.collections.after_chunk()
         site.forget_chunk_pieces()
         if not want_deps:
             return list(files), written, unchanged, None
@@ -446,6 +451,7 @@ def render_and_write(
     assets: bool = True,
     reads: NumberedReads | None = None,
     meanwhile: Callable[[], object] | None = None,
+    exits: bool = False,
 ) -> tuple[set[str], int, int]:
     """Render every page (or these ``keys``) and the site-wide files and write
     them into ``staged``, in this process and ``jobs - 1`` forked ones.
@@ -459,14 +465,26 @@ def render_and_write(
     ``site.page_deps`` and ``site.memo`` instead. ``assets`` false leaves
     out the site-wide files. ``meanwhile`` is done in this process while
     forked workers render (after its first chunk), if there are any.
-    Raises :class:`RenderFailed`.
+    ``exits``: this process ends after the build (``okrsite build``), so it
+    spares itself most collections between chunks, as forked workers do
+    (:class:`~okrsite.gcpause.ChunkCollections`). Raises :class:`RenderFailed`.
     """
     if keys is None:
         keys = site.page_keys()
     chunks: list[list[PageKey] | None] = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
     if forks_workers(jobs, len(keys)):
         return _render_forked(
-            site, site_root, staged, jobs, progress, chunks, want_deps, assets, reads, meanwhile
+            site,
+            site_root,
+            staged,
+            jobs,
+            progress,
+            chunks,
+            want_deps,
+            assets,
+            reads,
+            meanwhile,
+            exits,
         )
     if assets:
         chunks.insert(0, None)  # the site-wide files
@@ -497,6 +515,7 @@ def _render_forked(
     assets: bool,
     reads: NumberedReads | None,
     meanwhile: Callable[[], object] | None = None,
+    exits: bool = False,
 ) -> tuple[set[str], int, int]:
     """:func:`render_and_write` in ``jobs - 1`` forked workers and this process.
 
@@ -544,7 +563,7 @@ def _render_forked(
     before_forking()
     _WORKER.clear()
     _READS[:] = [reads] if reads is not None else []
-    here = ChunkRenderer(site, here=True, reads=reads)
+    here = ChunkRenderer(site, here=True, reads=reads, exits=exits)
     if site.partial.timelines is not None:  # one fingerprint per timeline, for both
         site.partial.timelines.share_printer(here.printer)
     with paused_gc(), forked_pool(state, workers) as pool:
