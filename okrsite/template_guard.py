@@ -9,10 +9,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import is_internal_attribute
 from jinja2.utils import generate_lorem_ipsum
+
+
+class GuardedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, reading an attribute the guard never refuses in place.
+
+    ``x.y`` compiles to ``environment.getattr(x, "y")``: a Python call per
+    read (the guard's method below), millions in a large build, nearly all
+    of names the guard lets through untested (not ``_…``, not in
+    :data:`_RISKY`). The name is a constant of the template, so which
+    reads the guard would test is known when the template compiles: those
+    still compile to the guard's ``getattr``; the others to the builtin
+    ``getattr(x, "y", missing)`` (no Python frame), falling back to the
+    guard's ``getattr`` when the object has no such attribute (a dict's key,
+    an item, an undefined value). What a read returns or raises is the
+    guard's own: it reads the attribute first, then the item, like here.
+    """
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        if self.environment.is_async or not _never_tested(node.attr):
+            super().visit_Getattr(node, frame)
+            return
+        # the object is evaluated once, into a local the fallback reads; the
+        # two locals cannot meet a template's (``l_…``, ``t_…``) or Jinja's
+        # names, and a nested read has finished before they are set again
+        self.write("(_attr_value if (_attr_value := getattr(_attr_owner := ")
+        self.visit(node.node, frame)
+        self.write(f", {node.attr!r}, missing)) is not missing")
+        self.write(f" else environment.getattr(_attr_owner, {node.attr!r}))")
 
 
 class GuardedEnvironment(Environment):
@@ -27,8 +57,11 @@ class GuardedEnvironment(Environment):
     running commands or reading files through the objects a page is given.
     Every attribute a theme reads goes through here (an ``x.y`` or
     ``x['y']`` of a compiled template, the ``attr`` filter); the price is
-    one string test per lookup.
+    one string test per lookup, made when the template compiles for a
+    constant name (``x.y``: :class:`GuardedCodeGenerator`).
     """
+
+    code_generator_class = GuardedCodeGenerator
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Environment.getattr's own body, behind the guard's one test (a call
@@ -63,6 +96,11 @@ class GuardedEnvironment(Environment):
                 except AttributeError:
                     pass
             return self.undefined(obj=obj, name=argument)
+
+
+def _never_tested(attribute: str) -> bool:
+    """Whether :meth:`GuardedEnvironment.getattr` reads ``attribute`` of any object untested."""
+    return not (attribute.startswith("_") or attribute in _RISKY)
 
 
 _getattr = getattr  # the builtin, which the methods above are named after

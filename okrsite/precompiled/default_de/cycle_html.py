@@ -56,32 +56,32 @@ def block_main(context, missing=missing, environment=environment):
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'cycles/index.html">Zyklen</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
-    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _block_vars=_block_vars))
     yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n<p class="meta">'
-    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'start'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'start', missing)) is not missing else environment.getattr(_attr_owner, 'start')), _block_vars=_block_vars))
     yield ' – '
-    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'end', missing)) is not missing else environment.getattr(_attr_owner, 'end')), _block_vars=_block_vars))
     yield '</p>\n'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name'), _block_vars=_block_vars), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block', missing)) is not missing else environment.getattr(_attr_owner, 'summary_block')), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Overall progress of %(name)s', name=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cyc') if l_0_cyc is missing else l_0_cyc), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _block_vars=_block_vars), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '\n'
     if (undefined(name='card') if l_0_card is missing else l_0_card):
         pass
         yield '<section aria-labelledby="scorecard" class="scorecard">\n<h2 id="scorecard">Bilanz</h2>\n'
-        if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')):
             pass
             yield '<p class="scorecard-state">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Final: the cycle ended on %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'cycle'), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Final: the cycle ended on %(day)s.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), 'end', missing)) is not missing else environment.getattr(_attr_owner, 'end')), _block_vars=_block_vars), _block_vars=_block_vars))
             yield '</p>\n'
         else:
             pass
             yield '<p class="scorecard-state preview">'
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<strong>%s</strong>', _block_vars=_block_vars), Markup('Vorschau')), _block_vars=_block_vars))
             yield ' '
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "the cycle runs until %(end)s; these are the figures it would end with at today's progress (as of %(day)s).", end=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'cycle'), 'end'), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'as_of'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "the cycle runs until %(end)s; these are the figures it would end with at today's progress (as of %(day)s).", end=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), 'end', missing)) is not missing else environment.getattr(_attr_owner, 'end')), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'as_of', missing)) is not missing else environment.getattr(_attr_owner, 'as_of')), _block_vars=_block_vars), _block_vars=_block_vars))
             yield '</p>'
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'scorecard_summary.html', card=(undefined(name='card') if l_0_card is missing else l_0_card), _block_vars=_block_vars))
         yield '\n'
@@ -94,7 +94,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'scorecard_kpis.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), card=(undefined(name='card') if l_0_card is missing else l_0_card), _block_vars=_block_vars))
         yield '\n</section>\n'
     yield '<h2>Ziele</h2>\n'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='ids') if l_0_ids is missing else l_0_ids), _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list', missing)) is not missing else environment.getattr(_attr_owner, 'obj_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='ids') if l_0_ids is missing else l_0_ids), _block_vars=_block_vars))
     yield '\n'
     if (undefined(name='exports') if l_0_exports is missing else l_0_exports):
         pass
@@ -102,15 +102,15 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Daten der Bilanz'), _block_vars=_block_vars))
         yield ' <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr((undefined(name='exports') if l_0_exports is missing else l_0_exports), 'json'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='exports') if l_0_exports is missing else l_0_exports), 'json', missing)) is not missing else environment.getattr(_attr_owner, 'json')))
         yield '">JSON</a> · <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr((undefined(name='exports') if l_0_exports is missing else l_0_exports), 'csv'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='exports') if l_0_exports is missing else l_0_exports), 'csv', missing)) is not missing else environment.getattr(_attr_owner, 'csv')))
         yield '">CSV</a></p>'
     if (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids):
         pass
         yield '<h2>SMART-Ziele</h2>'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list', missing)) is not missing else environment.getattr(_attr_owner, 'goal_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
 
 blocks = {'main': block_main}
 debug_info = '1=13&2=16&3=20&4=56&5=63&6=65&7=69&8=71&11=74&12=82&13=86&14=88&15=90&16=92&17=94&21=97&22=99&23=110'

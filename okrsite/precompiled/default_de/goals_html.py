@@ -37,7 +37,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '<h1>SMART-Ziele</h1>\n<p>Jedes Ziel wird nach SMART geprüft: <strong>S</strong>pezifisch (Titel und Beschreibung), <strong>M</strong>essbar (numerischer Zielwert), <strong>A</strong>: zugeordnet (verantwortliche Person), <strong>R</strong>elevant (unterstützt ein Ziel, Schlüsselergebnis oder eine Kennzahl), <strong>T</strong>erminiert (Fälligkeitsdatum oder Zyklus). Großbuchstaben sind erfüllt, Kleinbuchstaben nicht.</p>\n'
     if (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids):
         pass
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list', missing)) is not missing else environment.getattr(_attr_owner, 'goal_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
     else:
         pass
         yield '<p class="muted">Keine SMART-Ziele.</p>'

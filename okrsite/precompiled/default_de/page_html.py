@@ -36,11 +36,11 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield '<h1 dir="auto">'
-    yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='page') if l_0_page is missing else l_0_page), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</h1>\n<div class="prose" dir="auto">'
     yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
     yield '</div>\n'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link', missing)) is not missing else environment.getattr(_attr_owner, 'edit_link')), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
     yield '\n'
 
 blocks = {'main': block_main}

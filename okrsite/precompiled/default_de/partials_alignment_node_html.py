@@ -25,37 +25,37 @@ def root(context, missing=missing, environment=environment):
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=(undefined(name='item') if l_0_item is missing else l_0_item)))
     yield '><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
     yield '"><bdi>'
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</bdi></a> '
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status'))))
     yield ' '
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'counted', missing)) is not missing else environment.getattr(_attr_owner, 'counted')):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))), status=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')), places=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places', missing)) is not missing else environment.getattr(_attr_owner, 'pace_places'))))
     yield ' <span class="meta">'
-    if ((environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team') and environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')):
+    if (((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind', missing)) is not missing else environment.getattr(_attr_owner, 'owner_kind')) == 'team') and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team'))):
         pass
         yield '<bdi>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi> · '
-    elif environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'):
+    elif (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'owner', missing)) is not missing else environment.getattr(_attr_owner, 'owner')):
         pass
         yield '<bdi>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner'), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'owner', missing)) is not missing else environment.getattr(_attr_owner, 'owner')), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi> · '
     yield '<bdi>'
-    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle')))
+    yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle'))))
     yield '</bdi>'
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'stale'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'stale', missing)) is not missing else environment.getattr(_attr_owner, 'stale')):
         pass
         yield ' · '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html'))
     if (undefined(name='via') if l_0_via is missing else l_0_via):
         pass
         yield ' · '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'for the key result %(title)s', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr((undefined(name='via') if l_0_via is missing else l_0_via), 'url'), environment.getattr((undefined(name='via') if l_0_via is missing else l_0_via), 'name'))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'for the key result %(title)s', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<a href="%s%s"><bdi>%s</bdi></a>'), (undefined(name='root') if l_0_root is missing else l_0_root), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='via') if l_0_via is missing else l_0_via), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='via') if l_0_via is missing else l_0_via), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))))
     yield '</span></span>'
 
 blocks = {}

@@ -11,37 +11,37 @@ def root(context, missing=missing, environment=environment):
     l_0__ = resolve('_')
     pass
     yield '<svg xmlns="http://www.w3.org/2000/svg" width="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'total_width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'total_width', missing)) is not missing else environment.getattr(_attr_owner, 'total_width')))
     yield '" height="20" viewBox="0 0 '
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'total_width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'total_width', missing)) is not missing else environment.getattr(_attr_owner, 'total_width')))
     yield ' 20" role="img" aria-label="'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label')))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label', missing)) is not missing else environment.getattr(_attr_owner, 'label'))))
     yield ' '
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')))
     yield '"><title>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label')))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label', missing)) is not missing else environment.getattr(_attr_owner, 'label'))))
     yield ' '
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')))
     yield '</title><rect width="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_width', missing)) is not missing else environment.getattr(_attr_owner, 'label_width')))
     yield '" height="20" rx="3" fill="#444d56"/><rect x="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_width', missing)) is not missing else environment.getattr(_attr_owner, 'label_width')))
     yield '" width="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value_width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value_width', missing)) is not missing else environment.getattr(_attr_owner, 'value_width')))
     yield '" height="20" rx="3" fill="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'colour'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'colour', missing)) is not missing else environment.getattr(_attr_owner, 'colour')))
     yield '"/><rect x="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_width', missing)) is not missing else environment.getattr(_attr_owner, 'label_width')))
     yield '" width="4" height="20" fill="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'colour'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'colour', missing)) is not missing else environment.getattr(_attr_owner, 'colour')))
     yield '"/><g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11"><text x="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_x'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label_x', missing)) is not missing else environment.getattr(_attr_owner, 'label_x')))
     yield '" y="14" text-anchor="middle">'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'label', missing)) is not missing else environment.getattr(_attr_owner, 'label')))
     yield '</text><text x="'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value_x'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value_x', missing)) is not missing else environment.getattr(_attr_owner, 'value_x')))
     yield '" y="14" text-anchor="middle">'
-    yield escape(environment.getattr((undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='badge') if l_0_badge is missing else l_0_badge), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')))
     yield '</text></g></svg>'
 
 blocks = {}

@@ -35,54 +35,54 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<li class="change">\n  <p><time datetime="'
-    yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date'))
-    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'):
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')))
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'time', missing)) is not missing else environment.getattr(_attr_owner, 'time')):
         pass
         yield 'T'
-        yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'))
-        yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'zone'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'time', missing)) is not missing else environment.getattr(_attr_owner, 'time')))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'zone', missing)) is not missing else environment.getattr(_attr_owner, 'zone')))
     yield '">'
-    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'date')))
-    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'):
+    yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date'))))
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'time', missing)) is not missing else environment.getattr(_attr_owner, 'time')):
         pass
         yield ' '
-        yield escape(context.call((undefined(name='clock') if l_0_clock is missing else l_0_clock), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'time'), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'zone')))
+        yield escape(context.call((undefined(name='clock') if l_0_clock is missing else l_0_clock), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'time', missing)) is not missing else environment.getattr(_attr_owner, 'time')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'zone', missing)) is not missing else environment.getattr(_attr_owner, 'zone'))))
     yield '</time>'
-    if (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target') and environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'anchor')):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')) and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'anchor', missing)) is not missing else environment.getattr(_attr_owner, 'anchor'))):
         pass
         yield ' · <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'url'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
         yield '#'
-        yield escape(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'anchor'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'anchor', missing)) is not missing else environment.getattr(_attr_owner, 'anchor')))
         yield '"><bdi>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi></a>'
-    elif environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'):
+    elif (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')):
         pass
         yield ' · <a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'url'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
         yield '"><bdi>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'target'), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi></a>'
-    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'author'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author')):
         pass
         yield ' · '
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'author')))
-    if (not t_3(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author'))))
+    if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after', missing)) is not missing else environment.getattr(_attr_owner, 'confidence_after')))):
         pass
         yield ' · Zuversicht '
-        if ((not t_3(environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before'))) and (environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before') != environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after'))):
+        if ((not t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before', missing)) is not missing else environment.getattr(_attr_owner, 'confidence_before')))) and ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before', missing)) is not missing else environment.getattr(_attr_owner, 'confidence_before')) != (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after', missing)) is not missing else environment.getattr(_attr_owner, 'confidence_after')))):
             pass
-            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before')))
+            yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_before', missing)) is not missing else environment.getattr(_attr_owner, 'confidence_before'))))
             yield ' → '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after')), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'confidence_after', missing)) is not missing else environment.getattr(_attr_owner, 'confidence_after'))), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
     yield '</p>\n'
-    if environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'moves', missing)) is not missing else environment.getattr(_attr_owner, 'moves')):
         pass
         yield '<ul>'
-        for l_1_m in environment.getattr((undefined(name='change') if l_0_change is missing else l_0_change), 'moves'):
+        for l_1_m in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='change') if l_0_change is missing else l_0_change), 'moves', missing)) is not missing else environment.getattr(_attr_owner, 'moves')):
             l_1_markup = resolve('markup')
             l_1_ngettext = resolve('ngettext')
             l_1_lead = resolve('lead')
@@ -94,45 +94,45 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '    <li>'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_m, 'title')), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))), _loop_vars=_loop_vars))
             yield ' '
-            if (not t_3(environment.getattr(l_1_m, 'done_after'))):
+            if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'done_after', missing)) is not missing else environment.getattr(_attr_owner, 'done_after')))):
                 pass
-                yield escape((Markup('erledigt') if environment.getattr(l_1_m, 'done_before') else Markup('nicht erledigt')))
+                yield escape((Markup('erledigt') if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'done_before', missing)) is not missing else environment.getattr(_attr_owner, 'done_before')) else Markup('nicht erledigt')))
                 yield ' → '
-                yield escape((Markup('erledigt') if environment.getattr(l_1_m, 'done_after') else Markup('nicht erledigt')))
+                yield escape((Markup('erledigt') if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'done_after', missing)) is not missing else environment.getattr(_attr_owner, 'done_after')) else Markup('nicht erledigt')))
             else:
                 pass
-                if environment.getattr(l_1_m, 'milestones'):
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'milestones', missing)) is not missing else environment.getattr(_attr_owner, 'milestones')):
                     pass
-                    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'previous'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')), _loop_vars=_loop_vars))
                     yield ' → '
-                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', environment.getattr(l_1_m, 'milestones'), done=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr(l_1_m, 'new'), _loop_vars=_loop_vars), total=environment.getattr(l_1_m, 'milestones'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'milestones', missing)) is not missing else environment.getattr(_attr_owner, 'milestones')), done=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new')), _loop_vars=_loop_vars), total=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'milestones', missing)) is not missing else environment.getattr(_attr_owner, 'milestones')), _loop_vars=_loop_vars))
                 else:
                     pass
-                    if (not t_3(environment.getattr(l_1_m, 'previous'))):
+                    if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')))):
                         pass
-                        yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), environment.getattr(l_1_m, 'previous'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='lead') if l_1_lead is missing else l_1_lead), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _loop_vars=_loop_vars))
                         yield ' → '
-                    yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr(l_1_m, 'new'), environment.getattr(l_1_m, 'unit'), _loop_vars=_loop_vars))
-            if (environment.getattr(l_1_m, 'status') in ('draft', 'dropped')):
+                    yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _loop_vars=_loop_vars))
+            if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')) in ('draft', 'dropped')):
                 pass
                 yield ' <span class="meta">('
-                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_1_status_word is missing else l_1_status_word), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 yield ')</span>'
-            if (not t_3(environment.getattr(l_1_m, 'points'))):
+            if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'points', missing)) is not missing else environment.getattr(_attr_owner, 'points')))):
                 pass
                 yield ' <span class="meta">('
-                l_1_shown = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars)
+                l_1_shown = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'points', missing)) is not missing else environment.getattr(_attr_owner, 'points')), 1, _loop_vars=_loop_vars)
                 _loop_vars['shown'] = l_1_shown
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(points)s point of progress', '%(points)s points of progress', context.call((undefined(name='plural_count') if l_1_plural_count is missing else l_1_plural_count), environment.getattr(l_1_m, 'points'), 1, _loop_vars=_loop_vars), points=markup_join((('+' if (environment.getattr(l_1_m, 'points') > 0) else ''), (undefined(name='shown') if l_1_shown is missing else l_1_shown), )), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(points)s point of progress', '%(points)s points of progress', context.call((undefined(name='plural_count') if l_1_plural_count is missing else l_1_plural_count), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'points', missing)) is not missing else environment.getattr(_attr_owner, 'points')), 1, _loop_vars=_loop_vars), points=markup_join((('+' if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'points', missing)) is not missing else environment.getattr(_attr_owner, 'points')) > 0) else ''), (undefined(name='shown') if l_1_shown is missing else l_1_shown), )), _loop_vars=_loop_vars))
                 yield ')</span>'
-            if environment.getattr(l_1_m, 'meaning'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'meaning', missing)) is not missing else environment.getattr(_attr_owner, 'meaning')):
                 pass
                 yield ' <span class="move-'
-                yield escape(environment.getattr(l_1_m, 'meaning'))
+                yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'meaning', missing)) is not missing else environment.getattr(_attr_owner, 'meaning')))
                 yield '">('
-                yield escape(environment.getitem({'improving': Markup('verbessert sich'), 'worsening': Markup('verschlechtert sich'), 'steady': Markup('unverändert')}, environment.getattr(l_1_m, 'meaning')))
+                yield escape(environment.getitem({'improving': Markup('verbessert sich'), 'worsening': Markup('verschlechtert sich'), 'steady': Markup('unverändert')}, (_attr_value if (_attr_value := getattr(_attr_owner := l_1_m, 'meaning', missing)) is not missing else environment.getattr(_attr_owner, 'meaning'))))
                 yield ')</span>'
             yield '</li>\n'
         l_1_m = l_1_markup = l_1_ngettext = l_1_lead = l_1_with_unit = l_1_status_word = l_1_decimal = l_1_shown = l_1_plural_count = missing

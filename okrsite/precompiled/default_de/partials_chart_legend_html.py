@@ -60,7 +60,7 @@ def root(context, missing=missing, environment=environment):
             yield '">'
             yield escape(environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), l_1_key))
             yield '</span>'
-            if (not environment.getattr(l_1_loop, 'last')):
+            if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last'))):
                 pass
                 yield ', '
         l_1_loop = l_1_key = missing

@@ -37,15 +37,15 @@ def root(context, missing=missing, environment=environment):
         yield '<p>'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No forecast: the cycle ended on %(day)s, so the progress above is where it ended.', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='ended') if l_0_ended is missing else l_0_ended))))
         yield '</p>\n'
-    elif ((undefined(name='f') if l_0_f is missing else l_0_f) and environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'last_day')):
+    elif ((undefined(name='f') if l_0_f is missing else l_0_f) and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'last_day', missing)) is not missing else environment.getattr(_attr_owner, 'last_day'))):
         pass
         yield '<p>'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "%(day)s is the cycle's last day: the forecast is the progress it ends with, %(value)s.", day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='as_of') if l_0_as_of is missing else l_0_as_of)), value=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value'))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "%(day)s is the cycle's last day: the forecast is the progress it ends with, %(value)s.", day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (undefined(name='as_of') if l_0_as_of is missing else l_0_as_of)), value=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')))))
         yield '</p>\n'
     elif (undefined(name='f') if l_0_f is missing else l_0_f):
         pass
         yield '<p>Eine Gerade, nach der Methode der kleinsten Quadrate durch den Fortschritt jedes Check-in-Tages gelegt; Tag 0 ist der erste Tag des Zyklus.</p>\n<table class="explain-points">\n<thead><tr><th scope="col">Datum</th><th scope="col">Tag</th><th scope="col">Fortschritt</th></tr></thead>\n<tbody>'
-        for (l_1_d, l_1_x, l_1_y) in environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'points'):
+        for (l_1_d, l_1_x, l_1_y) in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'points', missing)) is not missing else environment.getattr(_attr_owner, 'points')):
             _loop_vars = {}
             pass
             yield '<tr><td>'
@@ -57,52 +57,52 @@ def root(context, missing=missing, environment=environment):
             yield '</td></tr>'
         l_1_d = l_1_x = l_1_y = missing
         yield '</tbody>\n</table>\n<p><code>Fortschritt = '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'intercept'), 4))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'intercept', missing)) is not missing else environment.getattr(_attr_owner, 'intercept')), 4))
         yield ' + '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'slope'), 5))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'slope', missing)) is not missing else environment.getattr(_attr_owner, 'slope')), 5))
         yield ' × Tag</code></p>\n<p><code>Prognose = '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'intercept'), 4))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'intercept', missing)) is not missing else environment.getattr(_attr_owner, 'intercept')), 4))
         yield ' + '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'slope'), 5))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'slope', missing)) is not missing else environment.getattr(_attr_owner, 'slope')), 5))
         yield ' × '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'at')))
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'at', missing)) is not missing else environment.getattr(_attr_owner, 'at'))))
         yield ' = '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'raw'), 3))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'raw', missing)) is not missing else environment.getattr(_attr_owner, 'raw')), 3))
         yield '</code>'
-        if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'clamped'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'clamped', missing)) is not missing else environment.getattr(_attr_owner, 'clamped')):
             pass
             yield ', '
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('auf 0 bis 1 begrenzt')))
             yield ' '
-            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value'), 3))
+            yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), 3))
         yield ' → '
-        yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'value')))
+        yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value'))))
         yield '</p>\n<p class="forecast-basis">'
-        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'It rests on %(num)d day with a check-in', 'It rests on %(num)d days with a check-in', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'days')))
-        if (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins') > environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'days')):
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'It rests on %(num)d day with a check-in', 'It rests on %(num)d days with a check-in', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'days', missing)) is not missing else environment.getattr(_attr_owner, 'days'))))
+        if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'checkins', missing)) is not missing else environment.getattr(_attr_owner, 'checkins')) > (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'days', missing)) is not missing else environment.getattr(_attr_owner, 'days'))):
             pass
             yield ' '
-            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '(%(num)d check-in)', '(%(num)d check-ins)', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'checkins')))
-        if (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_checkin_days') < environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'days')):
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '(%(num)d check-in)', '(%(num)d check-ins)', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'checkins', missing)) is not missing else environment.getattr(_attr_owner, 'checkins'))))
+        if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_checkin_days', missing)) is not missing else environment.getattr(_attr_owner, 'cycle_checkin_days')) < (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'days', missing)) is not missing else environment.getattr(_attr_owner, 'days'))):
             pass
             yield ' '
-            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '(%(num)d of them in the cycle)', '(%(num)d of them in the cycle)', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_checkin_days')))
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '(%(num)d of them in the cycle)', '(%(num)d of them in the cycle)', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_checkin_days', missing)) is not missing else environment.getattr(_attr_owner, 'cycle_checkin_days'))))
         yield ', '
-        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'spanning %(num)d day', 'spanning %(num)d days', environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days')))
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'spanning %(num)d day', 'spanning %(num)d days', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'span_days', missing)) is not missing else environment.getattr(_attr_owner, 'span_days'))))
         yield ' '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "of the cycle's %(days)s (%(share)s).", days=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'span_days') / environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days')))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), "of the cycle's %(days)s (%(share)s).", days=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days', missing)) is not missing else environment.getattr(_attr_owner, 'cycle_days')), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'span_days', missing)) is not missing else environment.getattr(_attr_owner, 'span_days')) / (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'cycle_days', missing)) is not missing else environment.getattr(_attr_owner, 'cycle_days'))))))
         yield '</p>\n'
-        if environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'tentative'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'tentative', missing)) is not missing else environment.getattr(_attr_owner, 'tentative')):
             pass
             yield '<p class="forecast-tentative">'
             yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<strong>%s</strong>'), Markup('Vorläufig'))))
             yield ' '
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s days with a check-in, or check-ins spanning less than %(share)s of the cycle; the next check-in can move it a lot.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'fewer than %(min)s days with a check-in, or check-ins spanning less than %(share)s of the cycle; the next check-in can move it a lot.', min=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins', missing)) is not missing else environment.getattr(_attr_owner, 'min_checkins')), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'min_span', missing)) is not missing else environment.getattr(_attr_owner, 'min_span')))))
             yield '</p>\n'
         else:
             pass
             yield '<p>'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not tentative: at least %(min)s days with a check-in, spanning at least %(share)s of the cycle.', min=environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins'), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'min_span'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not tentative: at least %(min)s days with a check-in, spanning at least %(share)s of the cycle.', min=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'min_checkins', missing)) is not missing else environment.getattr(_attr_owner, 'min_checkins')), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='f') if l_0_f is missing else l_0_f), 'min_span', missing)) is not missing else environment.getattr(_attr_owner, 'min_span')))))
             yield '</p>'
     else:
         pass

@@ -18,7 +18,7 @@ def root(context, missing=missing, environment=environment):
     yield '<span class="grade-name grade-'
     yield escape((undefined(name='grade') if l_0_grade is missing else l_0_grade))
     yield '"><span class="grade-word">'
-    yield escape(context.call(environment.getattr({'red': Markup('rot'), 'yellow': Markup('gelb'), 'green': Markup('grün')}, 'get'), (undefined(name='grade') if l_0_grade is missing else l_0_grade), (undefined(name='grade') if l_0_grade is missing else l_0_grade)))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := {'red': Markup('rot'), 'yellow': Markup('gelb'), 'green': Markup('grün')}, 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), (undefined(name='grade') if l_0_grade is missing else l_0_grade), (undefined(name='grade') if l_0_grade is missing else l_0_grade)))
     yield '</span></span>'
 
 blocks = {}

@@ -79,15 +79,15 @@ def root(context, missing=missing, environment=environment):
         if l_1_x is missing:
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
-        if environment.getattr(l_1_x, 'co_authors'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'co_authors', missing)) is not missing else environment.getattr(_attr_owner, 'co_authors')):
             pass
             t_12 = []
             pass
             l_3_loop = missing
-            for l_3_name, l_3_loop in LoopContext(environment.getattr(l_1_x, 'co_authors'), undefined):
+            for l_3_name, l_3_loop in LoopContext((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'co_authors', missing)) is not missing else environment.getattr(_attr_owner, 'co_authors')), undefined):
                 _loop_vars = {}
                 pass
-                if (not environment.getattr(l_3_loop, 'first')):
+                if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_3_loop, 'first', missing)) is not missing else environment.getattr(_attr_owner, 'first'))):
                     pass
                     t_12.append(
                         ', ',
@@ -100,13 +100,13 @@ def root(context, missing=missing, environment=environment):
             l_3_loop = l_3_name = missing
             l_1_co_authors = (Markup if context.eval_ctx.autoescape else identity)(concat(t_12))
             t_11.append(
-                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(author)s with %(co_authors)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'author')), co_authors=(undefined(name='co_authors') if l_1_co_authors is missing else l_1_co_authors))),
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(author)s with %(co_authors)s', author=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author'))), co_authors=(undefined(name='co_authors') if l_1_co_authors is missing else l_1_co_authors))),
             )
         else:
             pass
             t_11.extend((
                 '<bdi>',
-                escape(environment.getattr(l_1_x, 'author')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author'))),
                 '</bdi>',
             ))
         return concat(t_11)
@@ -120,61 +120,61 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '<time datetime="',
-            escape(environment.getattr(l_1_x, 'date')),
+            escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date'))),
             '">',
-            escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'date'))),
+            escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')))),
             '</time>',
         ))
-        if environment.getattr(l_1_x, 'authored'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'authored', missing)) is not missing else environment.getattr(_attr_owner, 'authored')):
             pass
             t_13.extend((
                 ' (',
-                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'authored')))),
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'authored %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'authored', missing)) is not missing else environment.getattr(_attr_owner, 'authored'))))),
                 ')',
             ))
         t_13.append(
             ' · ',
         )
-        if environment.getattr(l_1_x, 'author'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author')):
             pass
             t_13.extend((
                 escape(context.call((undefined(name='who') if l_0_who is missing else l_0_who), l_1_x)),
                 ' · ',
             ))
-        if environment.getattr(l_1_x, 'commit_url'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'commit_url', missing)) is not missing else environment.getattr(_attr_owner, 'commit_url')):
             pass
             t_13.extend((
                 '<a href="',
-                escape(environment.getattr(l_1_x, 'commit_url')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'commit_url', missing)) is not missing else environment.getattr(_attr_owner, 'commit_url'))),
                 '"><code>',
-                escape(environment.getattr(l_1_x, 'short')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'short', missing)) is not missing else environment.getattr(_attr_owner, 'short'))),
                 '</code></a>',
             ))
         else:
             pass
             t_13.extend((
                 '<code>',
-                escape(environment.getattr(l_1_x, 'short')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'short', missing)) is not missing else environment.getattr(_attr_owner, 'short'))),
                 '</code>',
             ))
-        if environment.getattr(l_1_x, 'pr'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr', missing)) is not missing else environment.getattr(_attr_owner, 'pr')):
             pass
             t_13.append(
                 ' (',
             )
-            if environment.getattr(l_1_x, 'pr_url'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr_url', missing)) is not missing else environment.getattr(_attr_owner, 'pr_url')):
                 pass
                 t_13.extend((
                     '<a href="',
-                    escape(environment.getattr(l_1_x, 'pr_url')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr_url', missing)) is not missing else environment.getattr(_attr_owner, 'pr_url'))),
                     '">',
-                    escape(environment.getattr(l_1_x, 'pr')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr', missing)) is not missing else environment.getattr(_attr_owner, 'pr'))),
                     '</a>',
                 ))
             else:
                 pass
                 t_13.append(
-                    escape(environment.getattr(l_1_x, 'pr')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr', missing)) is not missing else environment.getattr(_attr_owner, 'pr'))),
                 )
             t_13.append(
                 ')',
@@ -190,20 +190,20 @@ def root(context, missing=missing, environment=environment):
         t_14.append(
             '<br><span class="why">',
         )
-        if environment.getattr(l_1_x, 'reason'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'reason', missing)) is not missing else environment.getattr(_attr_owner, 'reason')):
             pass
             t_14.append(
-                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'reason')))),
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Reason: %(reason)s', reason=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'reason', missing)) is not missing else environment.getattr(_attr_owner, 'reason'))))),
             )
-            if environment.getattr(l_1_x, 'message'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'message', missing)) is not missing else environment.getattr(_attr_owner, 'message')):
                 pass
                 t_14.append(
                     ' · ',
                 )
-        if environment.getattr(l_1_x, 'message'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'message', missing)) is not missing else environment.getattr(_attr_owner, 'message')):
             pass
             t_14.append(
-                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), environment.getattr(l_1_x, 'message')))),
+                escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'commit message “%(message)s”', message=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>'), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'message', missing)) is not missing else environment.getattr(_attr_owner, 'message'))))),
             )
         t_14.append(
             '</span>',
@@ -216,40 +216,40 @@ def root(context, missing=missing, environment=environment):
         if l_1_x is missing:
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
-        if environment.getattr(l_1_x, 'commit_url'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'commit_url', missing)) is not missing else environment.getattr(_attr_owner, 'commit_url')):
             pass
             t_15.extend((
                 '<a href="',
-                escape(environment.getattr(l_1_x, 'commit_url')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'commit_url', missing)) is not missing else environment.getattr(_attr_owner, 'commit_url'))),
                 '"><code>',
-                escape(environment.getattr(l_1_x, 'short')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'short', missing)) is not missing else environment.getattr(_attr_owner, 'short'))),
                 '</code></a>',
             ))
         else:
             pass
             t_15.extend((
                 '<code>',
-                escape(environment.getattr(l_1_x, 'short')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'short', missing)) is not missing else environment.getattr(_attr_owner, 'short'))),
                 '</code>',
             ))
-        if environment.getattr(l_1_x, 'pr'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr', missing)) is not missing else environment.getattr(_attr_owner, 'pr')):
             pass
             t_15.append(
                 ' (',
             )
-            if environment.getattr(l_1_x, 'pr_url'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr_url', missing)) is not missing else environment.getattr(_attr_owner, 'pr_url')):
                 pass
                 t_15.extend((
                     '<a href="',
-                    escape(environment.getattr(l_1_x, 'pr_url')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr_url', missing)) is not missing else environment.getattr(_attr_owner, 'pr_url'))),
                     '">',
-                    escape(environment.getattr(l_1_x, 'pr')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr', missing)) is not missing else environment.getattr(_attr_owner, 'pr'))),
                     '</a>',
                 ))
             else:
                 pass
                 t_15.append(
-                    escape(environment.getattr(l_1_x, 'pr')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'pr', missing)) is not missing else environment.getattr(_attr_owner, 'pr'))),
                 )
             t_15.append(
                 ')',
@@ -264,7 +264,7 @@ def root(context, missing=missing, environment=environment):
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
         t_16.append(
-            escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=context.call((undefined(name='who') if l_0_who is missing else l_0_who), l_1_x), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_x, 'committed')), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_x))),
+            escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'committed by %(author)s on %(date)s in %(commit)s', author=context.call((undefined(name='who') if l_0_who is missing else l_0_who), l_1_x), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_x, 'committed', missing)) is not missing else environment.getattr(_attr_owner, 'committed'))), commit=context.call((undefined(name='commit') if l_0_commit is missing else l_0_commit), l_1_x))),
         )
         return concat(t_16)
     context.exported_vars.add('committed_by')
@@ -276,7 +276,7 @@ def root(context, missing=missing, environment=environment):
         if l_1_v is missing:
             l_1_v = undefined("parameter 'v' was not provided", name='v')
         pass
-        l_1_n = context.call(environment.getattr(environment.getitem(context.call(environment.getattr(l_1_v, 'split'), ' '), 0), 'split'), '/')
+        l_1_n = context.call((_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem(context.call((_attr_value if (_attr_value := getattr(_attr_owner := l_1_v, 'split', missing)) is not missing else environment.getattr(_attr_owner, 'split')), ' '), 0), 'split', missing)) is not missing else environment.getattr(_attr_owner, 'split')), '/')
         t_17.append(
             escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', t_2(environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1)), done=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 0), total=environment.getitem((undefined(name='n') if l_1_n is missing else l_1_n), 1))),
         )
@@ -292,23 +292,23 @@ def root(context, missing=missing, environment=environment):
     l_0_judged = {'more ambitious': Markup('ehrgeiziger'), 'direction reversed': Markup('Richtung umgekehrt'), 'stricter': Markup('strenger'), 'looser': Markup('lockerer')}
     context.vars['judged'] = l_0_judged
     context.exported_vars.add('judged')
-    if (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') or environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note')):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available', missing)) is not missing else environment.getattr(_attr_owner, 'available')) or (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note'))):
         pass
         yield '<section aria-labelledby="goal-history" class="history">\n<h2 id="goal-history">Änderungsverlauf</h2>\n'
-        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_text'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_text', missing)) is not missing else environment.getattr(_attr_owner, 'note_text')):
             pass
             yield '<p class="muted history-note">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_text'), **environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_values')))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_text', missing)) is not missing else environment.getattr(_attr_owner, 'note_text')), **(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'note_values', missing)) is not missing else environment.getattr(_attr_owner, 'note_values'))))
             yield '</p>'
-        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule', missing)) is not missing else environment.getattr(_attr_owner, 'submodule')):
             pass
             yield '<p class="muted history-note">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Its folder %(folder)s is a git submodule, whose commits okrsite does not read (warning OKR011).', folder=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s/</code>'), environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Its folder %(folder)s is a git submodule, whose commits okrsite does not read (warning OKR011).', folder=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s/</code>'), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule', missing)) is not missing else environment.getattr(_attr_owner, 'submodule')))))
             yield '</p>'
-        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources', missing)) is not missing else environment.getattr(_attr_owner, 'sources')):
             pass
             yield '<h3>Woher die Zahlen stammen</h3>\n<ul class="sources">\n'
-            for l_1_s in environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources'):
+            for l_1_s in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'sources', missing)) is not missing else environment.getattr(_attr_owner, 'sources')):
                 l_1_day = resolve('day')
                 l_1_o = resolve('o')
                 l_1_said = resolve('said')
@@ -317,65 +317,65 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'label')), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'label', missing)) is not missing else environment.getattr(_attr_owner, 'label'))), _loop_vars=_loop_vars))
                 yield ' '
-                if (environment.getattr(l_1_s, 'kind') == 'check-in'):
+                if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) == 'check-in'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'check-in %(file)s dated %(date)s', file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                elif (environment.getattr(l_1_s, 'kind') == 'csv'):
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'check-in %(file)s dated %(date)s', file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'file', missing)) is not missing else environment.getattr(_attr_owner, 'file'))), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) == 'csv'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'row dated %(date)s of %(file)s', file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                elif (environment.getattr(l_1_s, 'kind') == 'values'):
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'row dated %(date)s of %(file)s', file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'file', missing)) is not missing else environment.getattr(_attr_owner, 'file'))), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) == 'values'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(values)s entry %(date)s in %(file)s', values=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>values:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_s, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(values)s entry %(date)s in %(file)s', values=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>values:</code>', _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'file', missing)) is not missing else environment.getattr(_attr_owner, 'file'))), date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 else:
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(current)s in %(file)s', current=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), ('<code>milestones:</code>' if (environment.getattr(l_1_s, 'kind') == 'milestones') else ('<code>done:</code>' if (context.call(environment.getattr(l_1_s, 'get'), 'key', _loop_vars=_loop_vars) == 'done') else '<code>current:</code>')), _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'file')), _loop_vars=_loop_vars))
-                if environment.getattr(l_1_s, 'commit'):
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(current)s in %(file)s', current=context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), ('<code>milestones:</code>' if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) == 'milestones') else ('<code>done:</code>' if (context.call((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), 'key', _loop_vars=_loop_vars) == 'done') else '<code>current:</code>')), _loop_vars=_loop_vars), file=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'file', missing)) is not missing else environment.getattr(_attr_owner, 'file'))), _loop_vars=_loop_vars))
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'commit', missing)) is not missing else environment.getattr(_attr_owner, 'commit')):
                     pass
                     yield ', '
-                    l_1_o = context.call(environment.getattr(l_1_s, 'get'), 'origin_line', _loop_vars=_loop_vars)
+                    l_1_o = context.call((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), 'origin_line', _loop_vars=_loop_vars)
                     _loop_vars['o'] = l_1_o
                     if t_7((undefined(name='o') if l_1_o is missing else l_1_o)):
                         pass
                         yield escape(context.call((undefined(name='committed_by') if l_0_committed_by is missing else l_0_committed_by), l_1_s, _loop_vars=_loop_vars))
                     else:
                         pass
-                        l_1_said = environment.getattr(environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'drawn'), 'committed')
+                        l_1_said = (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='o') if l_1_o is missing else l_1_o), 'drawn', missing)) is not missing else environment.getattr(_attr_owner, 'drawn')), 'committed', missing)) is not missing else environment.getattr(_attr_owner, 'committed'))
                         _loop_vars['said'] = l_1_said
                         if t_10((undefined(name='said') if l_1_said is missing else l_1_said)):
                             pass
-                            l_1_said = context.call(environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'keep'), 'committed', context.call((undefined(name='committed_by') if l_0_committed_by is missing else l_0_committed_by), (undefined(name='o') if l_1_o is missing else l_1_o), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
+                            l_1_said = context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='o') if l_1_o is missing else l_1_o), 'keep', missing)) is not missing else environment.getattr(_attr_owner, 'keep')), 'committed', context.call((undefined(name='committed_by') if l_0_committed_by is missing else l_0_committed_by), (undefined(name='o') if l_1_o is missing else l_1_o), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
                             _loop_vars['said'] = l_1_said
                         yield escape((undefined(name='said') if l_1_said is missing else l_1_said))
-                elif environment.getattr(l_1_s, 'edited'):
+                elif (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'edited', missing)) is not missing else environment.getattr(_attr_owner, 'edited')):
                     pass
                     yield ', seit dem letzten Commit geändert, noch nicht eingetragen'
-                elif environment.getattr(l_1_s, 'before_history'):
+                elif (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'before_history', missing)) is not missing else environment.getattr(_attr_owner, 'before_history')):
                     pass
                     yield ', committet vor dem ältesten Commit dieses flachen Klons'
-                elif environment.getattr(l_1_s, 'submodule'):
+                elif (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'submodule', missing)) is not missing else environment.getattr(_attr_owner, 'submodule')):
                     pass
-                    if (environment.getattr(l_1_s, 'submodule') != environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule')):
+                    if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'submodule', missing)) is not missing else environment.getattr(_attr_owner, 'submodule')) != (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule', missing)) is not missing else environment.getattr(_attr_owner, 'submodule'))):
                         pass
                         yield '. '
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Its folder %(folder)s is a git submodule, whose commits okrsite does not read (warning OKR011).', folder=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s/</code>', _loop_vars=_loop_vars), environment.getattr(l_1_s, 'submodule')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Its folder %(folder)s is a git submodule, whose commits okrsite does not read (warning OKR011).', folder=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s/</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'submodule', missing)) is not missing else environment.getattr(_attr_owner, 'submodule'))), _loop_vars=_loop_vars))
                 else:
                     pass
                     yield ', noch nicht eingetragen'
-                if environment.getattr(l_1_s, 'backdated'):
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'backdated', missing)) is not missing else environment.getattr(_attr_owner, 'backdated')):
                     pass
                     yield ' <strong class="flag backdated">rückdatiert</strong> <span class="muted">('
-                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'committed more than %(days)s day after its date', 'committed more than %(days)s days after its date', environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), days=environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'committed more than %(days)s day after its date', 'committed more than %(days)s days after its date', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days', missing)) is not missing else environment.getattr(_attr_owner, 'backdate_days')), days=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_1_config is missing else l_1_config), 'backdate_days', missing)) is not missing else environment.getattr(_attr_owner, 'backdate_days')), _loop_vars=_loop_vars))
                     yield ')</span>'
                 yield '</li>\n'
             l_1_s = l_1_day = l_1_o = l_1_said = l_1_ngettext = l_1_config = missing
             yield '</ul>\n'
-        if environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries', missing)) is not missing else environment.getattr(_attr_owner, 'entries')):
             pass
             yield '<h3>Änderungen</h3>\n<ol class="history-timeline" reversed>\n'
             l_1_loop = missing
-            for l_1_e, l_1_loop in LoopContext(environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries'), undefined):
+            for l_1_e, l_1_loop in LoopContext((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'entries', missing)) is not missing else environment.getattr(_attr_owner, 'entries')), undefined):
                 l_1_head = resolve('head')
                 l_1_old = resolve('old')
                 l_1_new = resolve('new')
@@ -384,7 +384,7 @@ def root(context, missing=missing, environment=environment):
                 l_1_kind = l_1_mid = l_1_less = l_1_c = missing
                 _loop_vars = {}
                 pass
-                (l_1_kind, l_1_mid, l_1_less, l_1_c) = (environment.getattr(l_1_e, 'kind'), environment.getattr(l_1_e, 'mid_cycle'), environment.getattr(l_1_e, 'less_ambitious'), environment.getattr(l_1_e, 'commit_line'))
+                (l_1_kind, l_1_mid, l_1_less, l_1_c) = ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'mid_cycle', missing)) is not missing else environment.getattr(_attr_owner, 'mid_cycle')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'less_ambitious', missing)) is not missing else environment.getattr(_attr_owner, 'less_ambitious')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'commit_line', missing)) is not missing else environment.getattr(_attr_owner, 'commit_line')))
                 _loop_vars.update({'c': l_1_c, 'kind': l_1_kind, 'less': l_1_less, 'mid': l_1_mid})
                 yield '<li'
                 if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) or (undefined(name='less') if l_1_less is missing else l_1_less)):
@@ -399,50 +399,50 @@ def root(context, missing=missing, environment=environment):
                     yield escape(context.call((undefined(name='commit_head') if l_0_commit_head is missing else l_0_commit_head), l_1_e, _loop_vars=_loop_vars))
                 else:
                     pass
-                    l_1_head = environment.getattr(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'drawn'), 'head')
+                    l_1_head = (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='c') if l_1_c is missing else l_1_c), 'drawn', missing)) is not missing else environment.getattr(_attr_owner, 'drawn')), 'head', missing)) is not missing else environment.getattr(_attr_owner, 'head'))
                     _loop_vars['head'] = l_1_head
                     if t_10((undefined(name='head') if l_1_head is missing else l_1_head)):
                         pass
-                        l_1_head = context.call(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'keep'), 'head', context.call((undefined(name='commit_head') if l_0_commit_head is missing else l_0_commit_head), (undefined(name='c') if l_1_c is missing else l_1_c), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
+                        l_1_head = context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='c') if l_1_c is missing else l_1_c), 'keep', missing)) is not missing else environment.getattr(_attr_owner, 'keep')), 'head', context.call((undefined(name='commit_head') if l_0_commit_head is missing else l_0_commit_head), (undefined(name='c') if l_1_c is missing else l_1_c), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
                         _loop_vars['head'] = l_1_head
                     yield escape((undefined(name='head') if l_1_head is missing else l_1_head))
                 yield ':\n'
                 if ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'created'):
                     pass
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'created as “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new'))), _loop_vars=_loop_vars))
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'removed'):
                     pass
                     yield 'entfernt'
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'key_result'):
                     pass
-                    if t_7(environment.getattr(l_1_e, 'new')):
+                    if t_7((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new'))):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result removed: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'old', missing)) is not missing else environment.getattr(_attr_owner, 'old'))), _loop_vars=_loop_vars))
                     else:
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result added: “%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new'))), _loop_vars=_loop_vars))
                 elif ((undefined(name='kind') if l_1_kind is missing else l_1_kind) == 'id'):
                     pass
-                    if environment.getattr(l_1_e, 'key_result'):
+                    if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'key_result', missing)) is not missing else environment.getattr(_attr_owner, 'key_result')):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result id from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'key result id from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'old', missing)) is not missing else environment.getattr(_attr_owner, 'old'))), new=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new'))), _loop_vars=_loop_vars))
                     else:
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'moved from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'old')), new=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'new')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'moved from %(old)s to %(new)s', old=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'old', missing)) is not missing else environment.getattr(_attr_owner, 'old'))), new=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<code>%s</code>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new'))), _loop_vars=_loop_vars))
                 else:
                     pass
-                    (l_1_old, l_1_new) = (environment.getattr(l_1_e, 'old'), environment.getattr(l_1_e, 'new'))
+                    (l_1_old, l_1_new) = ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'old', missing)) is not missing else environment.getattr(_attr_owner, 'old')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new')))
                     _loop_vars.update({'new': l_1_new, 'old': l_1_old})
-                    if environment.getattr(l_1_e, 'key_result'):
+                    if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'key_result', missing)) is not missing else environment.getattr(_attr_owner, 'key_result')):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '“%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), environment.getattr(l_1_e, 'key_result_title')), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '“%(title)s”', title=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'key_result_title', missing)) is not missing else environment.getattr(_attr_owner, 'key_result_title'))), _loop_vars=_loop_vars))
                         yield ' '
-                    yield escape(environment.getattr(l_1_e, 'field'))
+                    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'field', missing)) is not missing else environment.getattr(_attr_owner, 'field')))
                     yield ' '
-                    if (not t_7(environment.getattr(l_1_e, 'old_name'))):
+                    if (not t_7((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'old_name', missing)) is not missing else environment.getattr(_attr_owner, 'old_name')))):
                         pass
                         yield '<bdi>'
-                        yield escape(environment.getattr(l_1_e, 'old_name'))
+                        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'old_name', missing)) is not missing else environment.getattr(_attr_owner, 'old_name')))
                         yield '</bdi>'
                     elif t_7((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
@@ -457,7 +457,7 @@ def root(context, missing=missing, environment=environment):
                         yield '</bdi>'
                     elif t_8((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
-                        yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='old') if l_1_old is missing else l_1_old), environment.getattr(l_1_e, 'old_unit'), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='old') if l_1_old is missing else l_1_old), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'old_unit', missing)) is not missing else environment.getattr(_attr_owner, 'old_unit')), _loop_vars=_loop_vars))
                     elif t_6((undefined(name='old') if l_1_old is missing else l_1_old)):
                         pass
                         yield escape((t_3(context.eval_ctx, (undefined(name='old') if l_1_old is missing else l_1_old), ', ') or '—'))
@@ -465,10 +465,10 @@ def root(context, missing=missing, environment=environment):
                         pass
                         yield escape((undefined(name='old') if l_1_old is missing else l_1_old))
                     yield ' → '
-                    if (not t_7(environment.getattr(l_1_e, 'new_name'))):
+                    if (not t_7((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new_name', missing)) is not missing else environment.getattr(_attr_owner, 'new_name')))):
                         pass
                         yield '<bdi>'
-                        yield escape(environment.getattr(l_1_e, 'new_name'))
+                        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new_name', missing)) is not missing else environment.getattr(_attr_owner, 'new_name')))
                         yield '</bdi>'
                     elif t_7((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
@@ -483,22 +483,22 @@ def root(context, missing=missing, environment=environment):
                         yield '</bdi>'
                     elif t_8((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
-                        yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='new') if l_1_new is missing else l_1_new), environment.getattr(l_1_e, 'new_unit'), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (undefined(name='new') if l_1_new is missing else l_1_new), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'new_unit', missing)) is not missing else environment.getattr(_attr_owner, 'new_unit')), _loop_vars=_loop_vars))
                     elif t_6((undefined(name='new') if l_1_new is missing else l_1_new)):
                         pass
                         yield escape((t_3(context.eval_ctx, (undefined(name='new') if l_1_new is missing else l_1_new), ', ') or '—'))
                     else:
                         pass
                         yield escape((undefined(name='new') if l_1_new is missing else l_1_new))
-                if environment.getattr(l_1_e, 'not_kept'):
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'not_kept', missing)) is not missing else environment.getattr(_attr_owner, 'not_kept')):
                     pass
                     yield ': die Änderung des Branches wurde beim Merge nicht übernommen'
-                elif environment.getattr(l_1_e, 'not_kept_in'):
+                elif (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'not_kept_in', missing)) is not missing else environment.getattr(_attr_owner, 'not_kept_in')):
                     pass
                     yield ' <span class="flag not-kept">'
-                    if ((environment.getattr(l_1_e, 'note') == 'less ambitious') or (environment.getattr(l_1_e, 'note') in (undefined(name='judged') if l_0_judged is missing else l_0_judged))):
+                    if (((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note')) == 'less ambitious') or ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note')) in (undefined(name='judged') if l_0_judged is missing else l_0_judged))):
                         pass
-                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(judgement)s, not kept in the merge', judgement=(Markup('weniger ehrgeizig') if (environment.getattr(l_1_e, 'note') == 'less ambitious') else environment.getitem((undefined(name='judged') if l_0_judged is missing else l_0_judged), environment.getattr(l_1_e, 'note'))), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(judgement)s, not kept in the merge', judgement=(Markup('weniger ehrgeizig') if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note')) == 'less ambitious') else environment.getitem((undefined(name='judged') if l_0_judged is missing else l_0_judged), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note')))), _loop_vars=_loop_vars))
                     else:
                         pass
                         yield 'beim Merge nicht übernommen'
@@ -506,43 +506,43 @@ def root(context, missing=missing, environment=environment):
                 elif (undefined(name='less') if l_1_less is missing else l_1_less):
                     pass
                     yield ' <strong class="flag less-ambitious">weniger ehrgeizig</strong>'
-                elif (environment.getattr(l_1_e, 'note') in (undefined(name='judged') if l_0_judged is missing else l_0_judged)):
+                elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note')) in (undefined(name='judged') if l_0_judged is missing else l_0_judged)):
                     pass
                     yield ' <strong class="flag '
-                    yield escape(t_4(context.eval_ctx, environment.getattr(l_1_e, 'note'), ' ', '-'))
+                    yield escape(t_4(context.eval_ctx, (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note')), ' ', '-'))
                     yield '">'
-                    yield escape(environment.getitem((undefined(name='judged') if l_0_judged is missing else l_0_judged), environment.getattr(l_1_e, 'note')))
+                    yield escape(environment.getitem((undefined(name='judged') if l_0_judged is missing else l_0_judged), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'note', missing)) is not missing else environment.getattr(_attr_owner, 'note'))))
                     yield '</strong>'
                 if (undefined(name='mid') if l_1_mid is missing else l_1_mid):
                     pass
                     yield ' <span class="flag mid-cycle">während des Zyklus</span>'
-                if environment.getattr(l_1_e, 'cycle_ended'):
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'cycle_ended', missing)) is not missing else environment.getattr(_attr_owner, 'cycle_ended')):
                     pass
                     yield ' <strong class="flag ended-cycle">'
-                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'after %(cycle)s ended', cycle=environment.getattr(l_1_e, 'cycle_ended'), _loop_vars=_loop_vars))
+                    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'after %(cycle)s ended', cycle=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'cycle_ended', missing)) is not missing else environment.getattr(_attr_owner, 'cycle_ended')), _loop_vars=_loop_vars))
                     yield '</strong>'
-                if (environment.getattr(l_1_e, 'reason') or environment.getattr(l_1_e, 'message')):
+                if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'reason', missing)) is not missing else environment.getattr(_attr_owner, 'reason')) or (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'message', missing)) is not missing else environment.getattr(_attr_owner, 'message'))):
                     pass
                     if t_7((undefined(name='c') if l_1_c is missing else l_1_c)):
                         pass
                         yield escape(context.call((undefined(name='commit_why') if l_0_commit_why is missing else l_0_commit_why), l_1_e, _loop_vars=_loop_vars))
                     else:
                         pass
-                        l_1_why = environment.getattr(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'drawn'), 'why')
+                        l_1_why = (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='c') if l_1_c is missing else l_1_c), 'drawn', missing)) is not missing else environment.getattr(_attr_owner, 'drawn')), 'why', missing)) is not missing else environment.getattr(_attr_owner, 'why'))
                         _loop_vars['why'] = l_1_why
                         if t_10((undefined(name='why') if l_1_why is missing else l_1_why)):
                             pass
-                            l_1_why = context.call(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'keep'), 'why', context.call((undefined(name='commit_why') if l_0_commit_why is missing else l_0_commit_why), (undefined(name='c') if l_1_c is missing else l_1_c), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
+                            l_1_why = context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='c') if l_1_c is missing else l_1_c), 'keep', missing)) is not missing else environment.getattr(_attr_owner, 'keep')), 'why', context.call((undefined(name='commit_why') if l_0_commit_why is missing else l_0_commit_why), (undefined(name='c') if l_1_c is missing else l_1_c), _loop_vars=_loop_vars), _loop_vars=_loop_vars)
                             _loop_vars['why'] = l_1_why
                         yield escape((undefined(name='why') if l_1_why is missing else l_1_why))
-                if (environment.getattr(l_1_e, 'detail') and (environment.getattr(l_1_loop, 'first') or (environment.getattr(environment.getattr(l_1_loop, 'previtem'), 'commit') != environment.getattr(l_1_e, 'commit')))):
+                if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'detail', missing)) is not missing else environment.getattr(_attr_owner, 'detail')) and ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'first', missing)) is not missing else environment.getattr(_attr_owner, 'first')) or ((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'previtem', missing)) is not missing else environment.getattr(_attr_owner, 'previtem')), 'commit', missing)) is not missing else environment.getattr(_attr_owner, 'commit')) != (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'commit', missing)) is not missing else environment.getattr(_attr_owner, 'commit'))))):
                     pass
                     yield '<details class="commit-message"><summary>Rest der Commit-Nachricht</summary><p dir="auto">'
                     l_2_loop = missing
-                    for l_2_line, l_2_loop in LoopContext(context.call(environment.getattr(environment.getattr(l_1_e, 'detail'), 'split'), '\n', _loop_vars=_loop_vars), undefined):
+                    for l_2_line, l_2_loop in LoopContext(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := l_1_e, 'detail', missing)) is not missing else environment.getattr(_attr_owner, 'detail')), 'split', missing)) is not missing else environment.getattr(_attr_owner, 'split')), '\n', _loop_vars=_loop_vars), undefined):
                         _loop_vars = {}
                         pass
-                        if (not environment.getattr(l_2_loop, 'first')):
+                        if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_2_loop, 'first', missing)) is not missing else environment.getattr(_attr_owner, 'first'))):
                             pass
                             yield '<br>'
                         yield escape(l_2_line)
@@ -551,7 +551,7 @@ def root(context, missing=missing, environment=environment):
                 yield '</li>\n'
             l_1_loop = l_1_e = l_1_kind = l_1_mid = l_1_less = l_1_c = l_1_head = l_1_old = l_1_new = l_1_with_unit = l_1_why = missing
             yield '</ol>\n'
-        elif (environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available') and (not environment.getattr((undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule'))):
+        elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'available', missing)) is not missing else environment.getattr(_attr_owner, 'available')) and (not (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), 'submodule', missing)) is not missing else environment.getattr(_attr_owner, 'submodule')))):
             pass
             yield '<p class="muted">Keine Änderungen verzeichnet.</p>'
         yield '<p class="meta">Der Verlauf aller Ziele: <a href="'

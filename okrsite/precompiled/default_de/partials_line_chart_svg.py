@@ -30,7 +30,7 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    l_0_series = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')
+    l_0_series = (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series', missing)) is not missing else environment.getattr(_attr_owner, 'series'))
     context.vars['series'] = l_0_series
     context.exported_vars.add('series')
     def macro(l_1_v, l_1_places):
@@ -42,7 +42,7 @@ def root(context, missing=missing, environment=environment):
         if l_1_places is missing:
             l_1_places = 4
         pass
-        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'percent'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'percent', missing)) is not missing else environment.getattr(_attr_owner, 'percent')):
             pass
             t_3.append(
                 escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), l_1_v)),
@@ -50,7 +50,7 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             t_3.append(
-                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), l_1_places)),
+                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), l_1_v, (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), l_1_places)),
             )
         return concat(t_3)
     context.exported_vars.add('value')
@@ -62,59 +62,59 @@ def root(context, missing=missing, environment=environment):
         context.exported_vars.add('label')
     elif (t_1((undefined(name='series') if l_0_series is missing else l_0_series)) == 1):
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), 0) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), 0) if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')) else 4)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     else:
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), 0) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), -1) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), 0) if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')) else 4)), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1), (environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), -1) if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')) else 4)), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     yield '<svg xmlns="http://www.w3.org/2000/svg" class="chart line-chart" width="100%" height="'
-    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height', missing)) is not missing else environment.getattr(_attr_owner, 'height')))
     yield '" role="img" aria-label="'
     yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
     yield '"><title>'
     yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
     yield '</title>'
-    if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'empty'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'empty', missing)) is not missing else environment.getattr(_attr_owner, 'empty')):
         pass
         yield '<text class="axis" x="50%" y="'
-        yield escape((environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height') // 2))
+        yield escape(((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height', missing)) is not missing else environment.getattr(_attr_owner, 'height')) // 2))
         yield '" text-anchor="middle">Noch keine Daten</text></svg>'
     else:
         pass
-        for l_1_b in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands'):
+        for l_1_b in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands', missing)) is not missing else environment.getattr(_attr_owner, 'bands')):
             _loop_vars = {}
             pass
             yield '<rect class="band band-'
-            yield escape(environment.getattr(l_1_b, 'name'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
             yield '" x="'
-            yield escape(environment.getattr(l_1_b, 'x'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'x', missing)) is not missing else environment.getattr(_attr_owner, 'x')))
             yield '" y="'
-            yield escape(environment.getattr(l_1_b, 'y'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'y', missing)) is not missing else environment.getattr(_attr_owner, 'y')))
             yield '" width="'
-            yield escape(environment.getattr(l_1_b, 'width'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'width', missing)) is not missing else environment.getattr(_attr_owner, 'width')))
             yield '" height="'
-            yield escape(environment.getattr(l_1_b, 'height'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'height', missing)) is not missing else environment.getattr(_attr_owner, 'height')))
             yield '"/>'
         l_1_b = missing
-        for l_1_g in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'gridlines'):
+        for l_1_g in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'gridlines', missing)) is not missing else environment.getattr(_attr_owner, 'gridlines')):
             _loop_vars = {}
             pass
             yield '<line class="grid" x1="2%" y1="'
-            yield escape(environment.getattr(l_1_g, 'y'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_g, 'y', missing)) is not missing else environment.getattr(_attr_owner, 'y')))
             yield '" x2="98%" y2="'
-            yield escape(environment.getattr(l_1_g, 'y'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_g, 'y', missing)) is not missing else environment.getattr(_attr_owner, 'y')))
             yield '"/><text class="axis" x="2%" y="'
-            yield escape(environment.getattr(l_1_g, 'label_y'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_g, 'label_y', missing)) is not missing else environment.getattr(_attr_owner, 'label_y')))
             yield '" dx="2">'
-            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_g, 'value'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_g, 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), _loop_vars=_loop_vars))
             yield '</text>'
         l_1_g = missing
-        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')):
             pass
-            l_0_t = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target')
+            l_0_t = (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target'))
             context.vars['t'] = l_0_t
             context.exported_vars.add('t')
             yield '<line class="target" x1="'
@@ -126,78 +126,78 @@ def root(context, missing=missing, environment=environment):
             yield '" y2="'
             yield escape(environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 1))
             yield '"/>'
-        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected', missing)) is not missing else environment.getattr(_attr_owner, 'expected')):
             pass
-            l_0_e = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected')
+            l_0_e = (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'expected', missing)) is not missing else environment.getattr(_attr_owner, 'expected'))
             context.vars['e'] = l_0_e
             context.exported_vars.add('e')
             yield '<line class="expected" x1="'
-            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'x1'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='e') if l_0_e is missing else l_0_e), 'x1', missing)) is not missing else environment.getattr(_attr_owner, 'x1')))
             yield '" y1="'
-            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'y1'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='e') if l_0_e is missing else l_0_e), 'y1', missing)) is not missing else environment.getattr(_attr_owner, 'y1')))
             yield '" x2="'
-            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'x2'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='e') if l_0_e is missing else l_0_e), 'x2', missing)) is not missing else environment.getattr(_attr_owner, 'x2')))
             yield '" y2="'
-            yield escape(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'y2'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='e') if l_0_e is missing else l_0_e), 'y2', missing)) is not missing else environment.getattr(_attr_owner, 'y2')))
             yield '"><title>erwarteter Fortschritt</title></line>'
-        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'marker'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'marker', missing)) is not missing else environment.getattr(_attr_owner, 'marker')):
             pass
-            l_0_mk = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'marker')
+            l_0_mk = (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'marker', missing)) is not missing else environment.getattr(_attr_owner, 'marker'))
             context.vars['mk'] = l_0_mk
             context.exported_vars.add('mk')
             yield '<line class="as-of" x1="'
-            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x', missing)) is not missing else environment.getattr(_attr_owner, 'x')))
             yield '" y1="'
-            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'y1'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'y1', missing)) is not missing else environment.getattr(_attr_owner, 'y1')))
             yield '" x2="'
-            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x', missing)) is not missing else environment.getattr(_attr_owner, 'x')))
             yield '" y2="'
-            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'y2'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'y2', missing)) is not missing else environment.getattr(_attr_owner, 'y2')))
             yield '"/><text class="axis as-of-label" x="'
-            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'x', missing)) is not missing else environment.getattr(_attr_owner, 'x')))
             yield '" y="'
-            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'label_y'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'label_y', missing)) is not missing else environment.getattr(_attr_owner, 'label_y')))
             yield '" dx="'
-            yield escape((-3 if (environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'anchor') == 'end') else 3))
+            yield escape((-3 if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'anchor', missing)) is not missing else environment.getattr(_attr_owner, 'anchor')) == 'end') else 3))
             yield '" text-anchor="'
-            yield escape(environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'anchor'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'anchor', missing)) is not missing else environment.getattr(_attr_owner, 'anchor')))
             yield '">'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'as of %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='mk') if l_0_mk is missing else l_0_mk), 'date'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'as of %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='mk') if l_0_mk is missing else l_0_mk), 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')))))
             yield '</text>'
-        for l_1_s in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'segments'):
+        for l_1_s in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'segments', missing)) is not missing else environment.getattr(_attr_owner, 'segments')):
             _loop_vars = {}
             pass
             yield '<line class="line" x1="'
-            yield escape(environment.getattr(l_1_s, 'x1'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'x1', missing)) is not missing else environment.getattr(_attr_owner, 'x1')))
             yield '" y1="'
-            yield escape(environment.getattr(l_1_s, 'y1'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'y1', missing)) is not missing else environment.getattr(_attr_owner, 'y1')))
             yield '" x2="'
-            yield escape(environment.getattr(l_1_s, 'x2'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'x2', missing)) is not missing else environment.getattr(_attr_owner, 'x2')))
             yield '" y2="'
-            yield escape(environment.getattr(l_1_s, 'y2'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_s, 'y2', missing)) is not missing else environment.getattr(_attr_owner, 'y2')))
             yield '"/>'
         l_1_s = missing
-        l_0_r = (4 if (t_1(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'points')) <= 60) else 1.5)
+        l_0_r = (4 if (t_1((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'points', missing)) is not missing else environment.getattr(_attr_owner, 'points'))) <= 60) else 1.5)
         context.vars['r'] = l_0_r
         context.exported_vars.add('r')
-        for l_1_p in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'points'):
+        for l_1_p in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'points', missing)) is not missing else environment.getattr(_attr_owner, 'points')):
             _loop_vars = {}
             pass
             yield '<circle class="point" cx="'
-            yield escape(environment.getattr(l_1_p, 'x'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_p, 'x', missing)) is not missing else environment.getattr(_attr_owner, 'x')))
             yield '" cy="'
-            yield escape(environment.getattr(l_1_p, 'y'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_p, 'y', missing)) is not missing else environment.getattr(_attr_owner, 'y')))
             yield '" r="'
             yield escape((undefined(name='r') if l_0_r is missing else l_0_r))
             yield '"><title>'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_p, 'date'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_p, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield ' '
-            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getattr(l_1_p, 'value'), environment.getattr(l_1_p, 'places'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_p, 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_p, 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), _loop_vars=_loop_vars))
             yield '</title></circle>'
         l_1_p = missing
-        if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')):
             pass
-            l_0_t = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target')
+            l_0_t = (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target'))
             context.vars['t'] = l_0_t
             context.exported_vars.add('t')
             yield '<text class="axis target-label" x="'
@@ -207,17 +207,17 @@ def root(context, missing=missing, environment=environment):
             yield '" dy="-4" text-anchor="end">Zielwert '
             yield escape(context.call((undefined(name='value') if l_0_value is missing else l_0_value), environment.getitem((undefined(name='t') if l_0_t is missing else l_0_t), 3)))
             yield '</text>'
-        for l_1_d in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'dates'):
+        for l_1_d in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'dates', missing)) is not missing else environment.getattr(_attr_owner, 'dates')):
             _loop_vars = {}
             pass
             yield '<text class="axis" x="'
-            yield escape(environment.getattr(l_1_d, 'x'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_d, 'x', missing)) is not missing else environment.getattr(_attr_owner, 'x')))
             yield '" y="'
-            yield escape(environment.getattr(l_1_d, 'y'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_d, 'y', missing)) is not missing else environment.getattr(_attr_owner, 'y')))
             yield '" text-anchor="'
-            yield escape(environment.getattr(l_1_d, 'anchor'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_d, 'anchor', missing)) is not missing else environment.getattr(_attr_owner, 'anchor')))
             yield '">'
-            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr(l_1_d, 'date'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_d, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _loop_vars=_loop_vars))
             yield '</text>'
         l_1_d = missing
         yield '</svg>'

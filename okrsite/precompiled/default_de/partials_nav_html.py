@@ -18,18 +18,18 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '      <li><a href="'
         yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
-        yield escape(environment.getattr(l_1_item, 'href'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_item, 'href', missing)) is not missing else environment.getattr(_attr_owner, 'href')))
         yield '"'
-        if (environment.getattr(l_1_item, 'path') == (undefined(name='current') if l_1_current is missing else l_1_current)):
+        if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_item, 'path', missing)) is not missing else environment.getattr(_attr_owner, 'path')) == (undefined(name='current') if l_1_current is missing else l_1_current)):
             pass
             yield ' aria-current="page"'
-        elif (environment.getattr(l_1_item, 'path') == (undefined(name='section') if l_1_section is missing else l_1_section)):
+        elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_item, 'path', missing)) is not missing else environment.getattr(_attr_owner, 'path')) == (undefined(name='section') if l_1_section is missing else l_1_section)):
             pass
             yield ' aria-current="true"'
         yield '>'
-        yield escape(environment.getattr(l_1_item, 'title'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_item, 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
         yield '</a></li>'
-        yield escape(('\n' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/nav.html' evaluated to false and no else section was defined.")))
+        yield escape(('\n' if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last'))) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/nav.html' evaluated to false and no else section was defined.")))
     l_1_loop = l_1_item = l_1_root = l_1_current = l_1_section = missing
 
 blocks = {}

@@ -22,7 +22,7 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h3>Verbindlich und ambitioniert</h3>\n<table class="scorecard-commitment">\n<thead><tr><th scope="col"><span class="visually-hidden">Kennwert</span></th>'
-    for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
+    for (l_1_kind, l_1_row) in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'commitment', missing)) is not missing else environment.getattr(_attr_owner, 'commitment')):
         _loop_vars = {}
         pass
         yield '<th scope="col" data-commitment="'
@@ -32,7 +32,7 @@ def root(context, missing=missing, environment=environment):
         yield '</th>'
     l_1_kind = l_1_row = missing
     yield '</tr></thead>\n<tbody>\n<tr><th scope="row">Erfolg ab</th>'
-    for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
+    for (l_1_kind, l_1_row) in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'commitment', missing)) is not missing else environment.getattr(_attr_owner, 'commitment')):
         l_1_percent_format = resolve('percent_format')
         l_1_decimal = resolve('decimal')
         _loop_vars = {}
@@ -40,59 +40,59 @@ def root(context, missing=missing, environment=environment):
         yield '<td data-commitment="'
         yield escape(l_1_kind)
         yield '" data-figure="success">'
-        if (not t_2(environment.getattr(l_1_row, 'success'))):
+        if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'success', missing)) is not missing else environment.getattr(_attr_owner, 'success')))):
             pass
-            yield escape(context.call(environment.getattr((undefined(name='percent_format') if l_1_percent_format is missing else l_1_percent_format), 'replace'), '{n}', context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), (environment.getattr(l_1_row, 'success') * 100), 2, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='percent_format') if l_1_percent_format is missing else l_1_percent_format), 'replace', missing)) is not missing else environment.getattr(_attr_owner, 'replace')), '{n}', context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'success', missing)) is not missing else environment.getattr(_attr_owner, 'success')) * 100), 2, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         else:
             pass
             yield '–'
         yield '</td>'
     l_1_kind = l_1_row = l_1_percent_format = l_1_decimal = missing
     yield '</tr>\n<tr><th scope="row">gezählte Ziele</th>'
-    for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
+    for (l_1_kind, l_1_row) in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'commitment', missing)) is not missing else environment.getattr(_attr_owner, 'commitment')):
         _loop_vars = {}
         pass
         yield '<td data-commitment="'
         yield escape(l_1_kind)
         yield '" data-figure="counted">'
-        yield escape(environment.getattr(l_1_row, 'counted'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'counted', missing)) is not missing else environment.getattr(_attr_owner, 'counted')))
         yield '</td>'
     l_1_kind = l_1_row = missing
     yield '</tr>\n<tr><th scope="row">'
-    yield escape((Markup('erreicht') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('wären erreicht')))
+    yield escape((Markup('erreicht') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('wären erreicht')))
     yield '</th>'
-    for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
+    for (l_1_kind, l_1_row) in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'commitment', missing)) is not missing else environment.getattr(_attr_owner, 'commitment')):
         _loop_vars = {}
         pass
         yield '<td data-commitment="'
         yield escape(l_1_kind)
         yield '" data-figure="achieved">'
-        yield escape(environment.getattr(l_1_row, 'achieved'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'achieved', missing)) is not missing else environment.getattr(_attr_owner, 'achieved')))
         yield '</td>'
     l_1_kind = l_1_row = missing
     yield '</tr>\n<tr><th scope="row">'
-    yield escape((Markup('verfehlt') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('wären verfehlt')))
+    yield escape((Markup('verfehlt') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('wären verfehlt')))
     yield '</th>'
-    for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
+    for (l_1_kind, l_1_row) in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'commitment', missing)) is not missing else environment.getattr(_attr_owner, 'commitment')):
         _loop_vars = {}
         pass
         yield '<td data-commitment="'
         yield escape(l_1_kind)
         yield '" data-figure="missed">'
-        yield escape(environment.getattr(l_1_row, 'missed'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'missed', missing)) is not missing else environment.getattr(_attr_owner, 'missed')))
         yield '</td>'
     l_1_kind = l_1_row = missing
     yield '</tr>\n<tr><th scope="row">Fortschritt</th>'
-    for (l_1_kind, l_1_row) in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'commitment'):
+    for (l_1_kind, l_1_row) in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'commitment', missing)) is not missing else environment.getattr(_attr_owner, 'commitment')):
         l_1_percent = resolve('percent')
         _loop_vars = {}
         pass
         yield '<td data-commitment="'
         yield escape(l_1_kind)
         yield '" data-figure="progress">'
-        if (not t_2(environment.getattr(l_1_row, 'progress'))):
+        if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')))):
             pass
-            yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), _loop_vars=_loop_vars))
         else:
             pass
             yield '–'

@@ -16,21 +16,21 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
-    l_0_t = environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'total')
+    l_0_t = (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'total', missing)) is not missing else environment.getattr(_attr_owner, 'total'))
     context.vars['t'] = l_0_t
     context.exported_vars.add('t')
     yield '<dl class="scorecard-counts">\n<div class="count-achieved" data-figure="achieved"><dt>'
-    yield escape((Markup('erreicht') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('wären erreicht')))
+    yield escape((Markup('erreicht') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('wären erreicht')))
     yield '</dt><dd>'
-    yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'achieved'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='t') if l_0_t is missing else l_0_t), 'achieved', missing)) is not missing else environment.getattr(_attr_owner, 'achieved')))
     yield '</dd></div>\n<div class="count-missed" data-figure="missed"><dt>'
-    yield escape((Markup('verfehlt') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('wären verfehlt')))
+    yield escape((Markup('verfehlt') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('wären verfehlt')))
     yield '</dt><dd>'
-    yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'missed'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='t') if l_0_t is missing else l_0_t), 'missed', missing)) is not missing else environment.getattr(_attr_owner, 'missed')))
     yield '</dd></div>\n<div data-figure="counted"><dt>gezählte Ziele</dt><dd>'
-    yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'counted'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='t') if l_0_t is missing else l_0_t), 'counted', missing)) is not missing else environment.getattr(_attr_owner, 'counted')))
     yield '</dd></div>\n</dl>\n<table class="scorecard-grades">\n<caption>'
-    yield escape((Markup('Abschlussnoten') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('Noten beim heutigen Fortschritt')))
+    yield escape((Markup('Abschlussnoten') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('Noten beim heutigen Fortschritt')))
     yield '</caption>\n<thead><tr>'
     for l_1_g in ('red', 'yellow', 'green'):
         l_1_partial = resolve('partial')
@@ -47,7 +47,7 @@ def root(context, missing=missing, environment=environment):
         yield '<td data-grade="'
         yield escape(l_1_g)
         yield '">'
-        yield escape(context.call(environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'grades'), 'get'), l_1_g, 0, _loop_vars=_loop_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='t') if l_0_t is missing else l_0_t), 'grades', missing)) is not missing else environment.getattr(_attr_owner, 'grades')), 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), l_1_g, 0, _loop_vars=_loop_vars))
         yield '</td>'
     l_1_g = missing
     yield '</tr></tbody>\n</table>'

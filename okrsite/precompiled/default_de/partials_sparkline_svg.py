@@ -27,65 +27,65 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    l_0_series = environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series')
+    l_0_series = (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'series', missing)) is not missing else environment.getattr(_attr_owner, 'series'))
     context.vars['series'] = l_0_series
     context.exported_vars.add('series')
     if (t_1((undefined(name='series') if l_0_series is missing else l_0_series)) == 1):
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), 0) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), (environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), 0) if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')) else 4)), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     else:
         pass
-        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), 0) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1), environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit'), (environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places'), -1) if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places') else 4)), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
+        l_0_label = markup_join(((undefined(name='title') if l_0_title is missing else l_0_title), ': ', context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(count)s values from %(first)s on %(first_day)s to %(last)s on %(last_day)s', count=t_1((undefined(name='series') if l_0_series is missing else l_0_series)), first=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 1), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), (environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), 0) if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')) else 4)), first_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), 0), 0)), last=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 1), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), (environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), -1) if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')) else 4)), last_day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getitem(environment.getitem((undefined(name='series') if l_0_series is missing else l_0_series), -1), 0))), ))
         context.vars['label'] = l_0_label
         context.exported_vars.add('label')
     yield '<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" viewBox="0 0 '
-    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width', missing)) is not missing else environment.getattr(_attr_owner, 'width')))
     yield ' '
-    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height', missing)) is not missing else environment.getattr(_attr_owner, 'height')))
     yield '" width="'
-    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width', missing)) is not missing else environment.getattr(_attr_owner, 'width')))
     yield '" height="'
-    yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height', missing)) is not missing else environment.getattr(_attr_owner, 'height')))
     yield '" role="img" aria-label="'
     yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
     yield '"><title>'
     yield escape((undefined(name='label') if l_0_label is missing else l_0_label))
     yield '</title>'
-    for l_1_b in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands'):
+    for l_1_b in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands', missing)) is not missing else environment.getattr(_attr_owner, 'bands')):
         _loop_vars = {}
         pass
         yield '<rect class="band band-'
-        yield escape(environment.getattr(l_1_b, 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '" x="'
-        yield escape(environment.getattr(l_1_b, 'x'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'x', missing)) is not missing else environment.getattr(_attr_owner, 'x')))
         yield '" y="'
-        yield escape(environment.getattr(l_1_b, 'y'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'y', missing)) is not missing else environment.getattr(_attr_owner, 'y')))
         yield '" width="'
-        yield escape(environment.getattr(l_1_b, 'width'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'width', missing)) is not missing else environment.getattr(_attr_owner, 'width')))
         yield '" height="'
-        yield escape(environment.getattr(l_1_b, 'height'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_b, 'height', missing)) is not missing else environment.getattr(_attr_owner, 'height')))
         yield '"/>'
     l_1_b = missing
-    if (not t_2(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y'))):
+    if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y', missing)) is not missing else environment.getattr(_attr_owner, 'target_y')))):
         pass
         yield '<line class="target" x1="0" y1="'
-        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y', missing)) is not missing else environment.getattr(_attr_owner, 'target_y')))
         yield '" x2="'
-        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width', missing)) is not missing else environment.getattr(_attr_owner, 'width')))
         yield '" y2="'
-        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'target_y', missing)) is not missing else environment.getattr(_attr_owner, 'target_y')))
         yield '"/>'
-    if environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'polyline'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'polyline', missing)) is not missing else environment.getattr(_attr_owner, 'polyline')):
         pass
         yield '<polyline class="line" points="'
-        yield escape(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'polyline'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'polyline', missing)) is not missing else environment.getattr(_attr_owner, 'polyline')))
         yield '"/>'
     yield '<circle class="point" cx="'
-    yield escape(environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'last'), 0))
+    yield escape(environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last')), 0))
     yield '" cy="'
-    yield escape(environment.getitem(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'last'), 1))
+    yield escape(environment.getitem((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last')), 1))
     yield '" r="2"/></svg>'
 
 blocks = {}

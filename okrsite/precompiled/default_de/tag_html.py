@@ -50,14 +50,14 @@ def block_main(context, missing=missing, environment=environment):
     yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of objectives tagged %(name)s', name=(undefined(name='tag') if l_0_tag is missing else l_0_tag), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block', missing)) is not missing else environment.getattr(_attr_owner, 'summary_block')), (undefined(name='summary') if l_0_summary is missing else l_0_summary), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of objectives tagged %(name)s', name=(undefined(name='tag') if l_0_tag is missing else l_0_tag), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '\n<h2>Ziele</h2>\n'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='ids') if l_0_ids is missing else l_0_ids), _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list', missing)) is not missing else environment.getattr(_attr_owner, 'obj_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='ids') if l_0_ids is missing else l_0_ids), _block_vars=_block_vars))
     yield '\n'
     if (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids):
         pass
         yield '<h2>SMART-Ziele</h2>'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list', missing)) is not missing else environment.getattr(_attr_owner, 'goal_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
 
 blocks = {'main': block_main}
 debug_info = '1=13&2=16&3=20&4=44&5=51&6=53&8=55&9=57'

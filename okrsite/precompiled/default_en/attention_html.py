@@ -72,7 +72,7 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '  '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'attention_item.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), entry=l_1_entry, cycle=environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'attention_item.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), entry=l_1_entry, cycle=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _loop_vars=_loop_vars))
         l_1_entry = missing
         yield '  </ul>\n'
     else:
@@ -85,7 +85,7 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '  <p class="meta">Longest without a check-in first; each is under “Needs attention” too.</p>\n'
     yield '  '
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars)), _block_vars=_block_vars) if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) else None), False, _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list', missing)) is not missing else environment.getattr(_attr_owner, 'obj_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='stale') if l_0_stale is missing else l_0_stale), (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No stale objectives in %(cycle)s: none of its running objectives has gone too long without a check-in.', cycle=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _block_vars=_block_vars)), _block_vars=_block_vars) if (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle) else None), False, _block_vars=_block_vars))
     yield '\n</section>\n</div>\n'
 
 blocks = {'main': block_main}

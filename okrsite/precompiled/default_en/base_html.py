@@ -28,17 +28,17 @@ def root(context, missing=missing, environment=environment):
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
     yield from context.blocks['title'][0](context)
     yield '</title>\n'
-    if environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_0_config is missing else l_0_config), 'description', missing)) is not missing else environment.getattr(_attr_owner, 'description')):
         pass
         yield '<meta name="description" content="'
-        yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_0_config is missing else l_0_config), 'description', missing)) is not missing else environment.getattr(_attr_owner, 'description')))
         yield '">\n'
     yield '<meta name="generator" content="okrsite '
     yield escape((undefined(name='version') if l_0_version is missing else l_0_version))
     yield '">\n<link rel="stylesheet" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'static/style.css">\n<link rel="icon" href="data:,">\n<link rel="alternate" type="application/atom+xml" title="'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title')))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_0_config is missing else l_0_config), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))))
     yield ' check-ins" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'checkins.xml">\n'
@@ -46,7 +46,7 @@ def root(context, missing=missing, environment=environment):
     yield '</head>\n<body>\n<a class="skip-link" href="#main">Skip to content</a>\n<header class="site-header">\n  <a class="brand" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'index.html">'
-    yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_0_config is missing else l_0_config), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</a>\n  <nav aria-label="Main">\n    <ul>\n'
     yield escape(context.call((undefined(name='nav_items') if l_0_nav_items is missing else l_0_nav_items), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='path') if l_0_path is missing else l_0_path)))
     yield '\n    </ul>\n  </nav>\n  <form class="search-form" role="search" action="'
@@ -82,10 +82,10 @@ def block_title(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     pass
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
-    if ((undefined(name='title') if l_0_title is missing else l_0_title) != environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title')):
+    if ((undefined(name='title') if l_0_title is missing else l_0_title) != (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_0_config is missing else l_0_config), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))):
         pass
         yield ' · '
-        yield escape(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_0_config is missing else l_0_config), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing

@@ -42,7 +42,7 @@ def root(context, missing=missing, environment=environment):
     yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="'
     yield escape((undefined(name='html_lang') if l_0_html_lang is missing else l_0_html_lang))
     yield '">\n  <title>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title')))
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='config') if l_0_config is missing else l_0_config), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))))
     yield ' check-ins</title>\n  <id>urn:okrsite:'
     yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
     yield '</id>\n  <updated>'
@@ -72,97 +72,97 @@ def root(context, missing=missing, environment=environment):
         l_2_kpi_records = resolve('kpi_records')
         t_5 = []
         pass
-        if (environment.getattr(l_1_c, 'objective') and (environment.getattr(l_1_c, 'objective') in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
+        if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'objective', missing)) is not missing else environment.getattr(_attr_owner, 'objective')) and ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'objective', missing)) is not missing else environment.getattr(_attr_owner, 'objective')) in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
             pass
             t_5.append(
-                escape(environment.getattr(environment.getitem((undefined(name='objective_records') if l_2_objective_records is missing else l_2_objective_records), environment.getattr(l_1_c, 'objective')), 'title')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='objective_records') if l_2_objective_records is missing else l_2_objective_records), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'objective', missing)) is not missing else environment.getattr(_attr_owner, 'objective'))), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))),
             )
-        elif (environment.getattr(l_1_c, 'kpi') and (environment.getattr(l_1_c, 'kpi') in (undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores))):
+        elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi')) and ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi')) in (undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores))):
             pass
             t_5.append(
-                escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_2_kpi_records is missing else l_2_kpi_records), environment.getattr(l_1_c, 'kpi')), 'title')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='kpi_records') if l_2_kpi_records is missing else l_2_kpi_records), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi'))), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))),
             )
         else:
             pass
             t_5.append(
-                escape((environment.getattr(l_1_c, 'objective') or environment.getattr(l_1_c, 'kpi'))),
+                escape(((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'objective', missing)) is not missing else environment.getattr(_attr_owner, 'objective')) or (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi')))),
             )
         l_1_title = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
         _loop_vars['title'] = l_1_title
         l_2_objective_records = l_2_kpi_records = missing
         yield '  <entry>\n    <title>'
-        if ((undefined(name='timed') if l_1_timed is missing else l_1_timed) and (environment.getattr(l_1_c, 'id') in (undefined(name='timed') if l_1_timed is missing else l_1_timed))):
+        if ((undefined(name='timed') if l_1_timed is missing else l_1_timed) and ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')) in (undefined(name='timed') if l_1_timed is missing else l_1_timed))):
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=markup_join((context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), ' ', context.call((undefined(name='clock') if l_1_clock is missing else l_1_clock), environment.getattr(l_1_c, 'time'), environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars), )), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=markup_join((context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _loop_vars=_loop_vars), ' ', context.call((undefined(name='clock') if l_1_clock is missing else l_1_clock), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'time', missing)) is not missing else environment.getattr(_attr_owner, 'time')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'zone', missing)) is not missing else environment.getattr(_attr_owner, 'zone')), _loop_vars=_loop_vars), )), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_c, 'date'), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(date)s: %(title)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _loop_vars=_loop_vars), title=(undefined(name='title') if l_1_title is missing else l_1_title), _loop_vars=_loop_vars))
         yield '</title>\n    <id>urn:okrsite:checkin:'
         yield escape((undefined(name='feed_id') if l_0_feed_id is missing else l_0_feed_id))
         yield ':'
-        yield escape(t_3(environment.getattr(l_1_c, 'id')))
+        yield escape(t_3((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id'))))
         yield '</id>\n    <updated>'
-        yield escape(context.call((undefined(name='atom_time') if l_1_atom_time is missing else l_1_atom_time), environment.getattr(l_1_c, 'date'), environment.getattr(l_1_c, 'time'), environment.getattr(l_1_c, 'zone'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='atom_time') if l_1_atom_time is missing else l_1_atom_time), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'time', missing)) is not missing else environment.getattr(_attr_owner, 'time')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'zone', missing)) is not missing else environment.getattr(_attr_owner, 'zone')), _loop_vars=_loop_vars))
         yield '</updated>\n    <author><name>'
-        yield escape((context.call((undefined(name='person_name') if l_1_person_name is missing else l_1_person_name), environment.getattr(l_1_c, 'author'), _loop_vars=_loop_vars) or Markup('unknown')))
+        yield escape((context.call((undefined(name='person_name') if l_1_person_name is missing else l_1_person_name), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author')), _loop_vars=_loop_vars) or Markup('unknown')))
         yield '</name></author>\n'
-        l_1_o = context.call(environment.getattr((undefined(name='origins') if l_1_origins is missing else l_1_origins), 'get'), environment.getattr(l_1_c, 'id'), _loop_vars=_loop_vars)
+        l_1_o = context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='origins') if l_1_origins is missing else l_1_origins), 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')), _loop_vars=_loop_vars)
         _loop_vars['o'] = l_1_o
-        if ((undefined(name='o') if l_1_o is missing else l_1_o) and environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'author')):
+        if ((undefined(name='o') if l_1_o is missing else l_1_o) and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='o') if l_1_o is missing else l_1_o), 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author'))):
             pass
-            for l_2_name in ((environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'author'),) + environment.getattr((undefined(name='o') if l_1_o is missing else l_1_o), 'co_authors')):
+            for l_2_name in (((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='o') if l_1_o is missing else l_1_o), 'author', missing)) is not missing else environment.getattr(_attr_owner, 'author')),) + (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='o') if l_1_o is missing else l_1_o), 'co_authors', missing)) is not missing else environment.getattr(_attr_owner, 'co_authors'))):
                 _loop_vars = {}
                 pass
                 yield '<contributor><name>'
                 yield escape(l_2_name)
                 yield '</name></contributor>'
             l_2_name = missing
-        if (environment.getattr(l_1_c, 'objective') and (environment.getattr(l_1_c, 'objective') in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
+        if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'objective', missing)) is not missing else environment.getattr(_attr_owner, 'objective')) and ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'objective', missing)) is not missing else environment.getattr(_attr_owner, 'objective')) in (undefined(name='objective_scores') if l_1_objective_scores is missing else l_1_objective_scores))):
             pass
             yield '<link rel="alternate" type="text/html" href="'
-            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'objective', environment.getattr(l_1_c, 'objective'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'objective', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'objective', missing)) is not missing else environment.getattr(_attr_owner, 'objective')), _loop_vars=_loop_vars))
             yield '#'
-            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'checkin', environment.getattr(l_1_c, 'id'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'checkin', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')), _loop_vars=_loop_vars))
             yield '"/>'
-        elif (environment.getattr(l_1_c, 'kpi') and (environment.getattr(l_1_c, 'kpi') in (undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores))):
+        elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi')) and ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi')) in (undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores))):
             pass
             yield '<link rel="alternate" type="text/html" href="'
-            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', environment.getattr(l_1_c, 'kpi'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi')), _loop_vars=_loop_vars))
             yield '#'
-            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'checkin', environment.getattr(l_1_c, 'id'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'checkin', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')), _loop_vars=_loop_vars))
             yield '"/>'
         l_2_moves = resolve('moves')
         t_6 = []
         pass
         l_3_loop = missing
-        for l_3_m, l_3_loop in LoopContext(context.call(environment.getattr(((undefined(name='moves') if l_2_moves is missing else l_2_moves) or {}), 'get'), environment.getattr(l_1_c, 'id'), ()), undefined):
+        for l_3_m, l_3_loop in LoopContext(context.call((_attr_value if (_attr_value := getattr(_attr_owner := ((undefined(name='moves') if l_2_moves is missing else l_2_moves) or {}), 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')), ()), undefined):
             l_3_lead = resolve('lead')
             l_3_with_unit = resolve('with_unit')
             l_3_ngettext = resolve('ngettext')
             l_3_status_word = resolve('status_word')
             _loop_vars = {}
             pass
-            if environment.getattr(l_1_c, 'kpi'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'kpi', missing)) is not missing else environment.getattr(_attr_owner, 'kpi')):
                 pass
                 t_6.extend((
                     '<p>',
                     escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Value'), _loop_vars=_loop_vars)),
                     ' ',
                 ))
-                if (not t_4(environment.getattr(l_3_m, 'previous'))):
+                if (not t_4((_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')))):
                     pass
                     t_6.extend((
-                        escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), environment.getattr(l_3_m, 'previous'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                        escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _loop_vars=_loop_vars)),
                         ' → ',
                     ))
                 t_6.append(
-                    escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                    escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new')), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _loop_vars=_loop_vars)),
                 )
-                if environment.getattr(l_3_m, 'meaning'):
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'meaning', missing)) is not missing else environment.getattr(_attr_owner, 'meaning')):
                     pass
                     t_6.extend((
                         ' (',
-                        escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, environment.getattr(l_3_m, 'meaning'))),
+                        escape(environment.getitem({'improving': Markup('improving'), 'worsening': Markup('worsening'), 'steady': Markup('steady')}, (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'meaning', missing)) is not missing else environment.getattr(_attr_owner, 'meaning')))),
                         ')',
                     ))
                 t_6.append(
@@ -170,54 +170,54 @@ def root(context, missing=missing, environment=environment):
                 )
             else:
                 pass
-                if environment.getattr(l_3_loop, 'first'):
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_3_loop, 'first', missing)) is not missing else environment.getattr(_attr_owner, 'first')):
                     pass
                     t_6.append(
                         '<ul>',
                     )
                 t_6.extend((
                     '<li>',
-                    escape(environment.getattr(l_3_m, 'title')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))),
                     ': ',
                 ))
-                if (not t_4(environment.getattr(l_3_m, 'done_after'))):
+                if (not t_4((_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'done_after', missing)) is not missing else environment.getattr(_attr_owner, 'done_after')))):
                     pass
                     t_6.extend((
-                        escape((Markup('done') if environment.getattr(l_3_m, 'done_before') else Markup('not done'))),
+                        escape((Markup('done') if (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'done_before', missing)) is not missing else environment.getattr(_attr_owner, 'done_before')) else Markup('not done'))),
                         ' → ',
-                        escape((Markup('done') if environment.getattr(l_3_m, 'done_after') else Markup('not done'))),
+                        escape((Markup('done') if (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'done_after', missing)) is not missing else environment.getattr(_attr_owner, 'done_after')) else Markup('not done'))),
                     ))
                 else:
                     pass
-                    if environment.getattr(l_3_m, 'milestones'):
+                    if (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'milestones', missing)) is not missing else environment.getattr(_attr_owner, 'milestones')):
                         pass
                         t_6.extend((
-                            escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_3_m, 'previous'), _loop_vars=_loop_vars)),
+                            escape(context.call((undefined(name='num') if l_1_num is missing else l_1_num), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')), _loop_vars=_loop_vars)),
                             ' → ',
-                            escape(context.call((undefined(name='ngettext') if l_3_ngettext is missing else l_3_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', environment.getattr(l_3_m, 'milestones'), done=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_3_m, 'new'), _loop_vars=_loop_vars), total=environment.getattr(l_3_m, 'milestones'), _loop_vars=_loop_vars)),
+                            escape(context.call((undefined(name='ngettext') if l_3_ngettext is missing else l_3_ngettext), '%(done)s of %(total)s milestone', '%(done)s of %(total)s milestones', (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'milestones', missing)) is not missing else environment.getattr(_attr_owner, 'milestones')), done=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new')), _loop_vars=_loop_vars), total=(_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'milestones', missing)) is not missing else environment.getattr(_attr_owner, 'milestones')), _loop_vars=_loop_vars)),
                         ))
                     else:
                         pass
-                        if (not t_4(environment.getattr(l_3_m, 'previous'))):
+                        if (not t_4((_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')))):
                             pass
                             t_6.extend((
-                                escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), environment.getattr(l_3_m, 'previous'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                                escape(context.call((undefined(name='lead') if l_3_lead is missing else l_3_lead), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _loop_vars=_loop_vars)),
                                 ' → ',
                             ))
                         t_6.append(
-                            escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), environment.getattr(l_3_m, 'new'), environment.getattr(l_3_m, 'unit'), _loop_vars=_loop_vars)),
+                            escape(context.call((undefined(name='with_unit') if l_3_with_unit is missing else l_3_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'new', missing)) is not missing else environment.getattr(_attr_owner, 'new')), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _loop_vars=_loop_vars)),
                         )
-                if (environment.getattr(l_3_m, 'status') in ('draft', 'dropped')):
+                if ((_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')) in ('draft', 'dropped')):
                     pass
                     t_6.extend((
                         ' (',
-                        escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_3_status_word is missing else l_3_status_word), environment.getattr(l_3_m, 'status'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                        escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(status)s, counts nowhere', status=context.call((undefined(name='status_word') if l_3_status_word is missing else l_3_status_word), (_attr_value if (_attr_value := getattr(_attr_owner := l_3_m, 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                         ')',
                     ))
                 t_6.append(
                     '</li>',
                 )
-                if environment.getattr(l_3_loop, 'last'):
+                if (_attr_value if (_attr_value := getattr(_attr_owner := l_3_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last')):
                     pass
                     t_6.append(
                         '</ul>',
@@ -227,16 +227,16 @@ def root(context, missing=missing, environment=environment):
         _loop_vars['figures'] = l_1_figures
         l_2_moves = missing
         yield '    <content type="html">'
-        if (not t_4(environment.getattr(l_1_c, 'confidence'))):
+        if (not t_4((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'confidence', missing)) is not missing else environment.getattr(_attr_owner, 'confidence')))):
             pass
             yield '&lt;p&gt;Confidence '
-            yield escape(t_1(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_c, 'confidence'), _loop_vars=_loop_vars), out_of=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='confidence_out_of') if l_1_confidence_out_of is missing else l_1_confidence_out_of), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+            yield escape(t_1(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'confidence', missing)) is not missing else environment.getattr(_attr_owner, 'confidence')), _loop_vars=_loop_vars), out_of=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='confidence_out_of') if l_1_confidence_out_of is missing else l_1_confidence_out_of), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
             yield '&lt;/p&gt;'
         yield escape(t_1((undefined(name='figures') if l_1_figures is missing else l_1_figures)))
-        if ((environment.getattr(l_1_c, 'id') in (undefined(name='origins') if l_1_origins is missing else l_1_origins)) and environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'backdated')):
+        if (((_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')) in (undefined(name='origins') if l_1_origins is missing else l_1_origins)) and (_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id'))), 'backdated', missing)) is not missing else environment.getattr(_attr_owner, 'backdated'))):
             pass
             yield '&lt;p&gt;'
-            yield escape(t_1(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Backdated: committed %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), environment.getattr(l_1_c, 'id')), 'committed'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+            yield escape(t_1(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Backdated: committed %(date)s', date=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='origins') if l_1_origins is missing else l_1_origins), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_c, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id'))), 'committed', missing)) is not missing else environment.getattr(_attr_owner, 'committed')), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
             yield '&lt;/p&gt;'
         yield escape(context.call((undefined(name='checkin_notes') if l_1_checkin_notes is missing else l_1_checkin_notes), l_1_c, _loop_vars=_loop_vars))
         yield '</content>\n  </entry>\n'

@@ -50,26 +50,26 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<li class="obj"><a class="obj-title" href="'
             yield escape((undefined(name='root') if l_1_root is missing else l_1_root))
-            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'cycle', environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _loop_vars=_loop_vars))
             yield '"><bdi>'
-            yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _loop_vars=_loop_vars))
             yield '</bdi></a> <span class="meta">'
-            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_cyc, 'start'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'start', missing)) is not missing else environment.getattr(_attr_owner, 'start')), _loop_vars=_loop_vars))
             yield ' – '
-            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr(l_1_cyc, 'end'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'end', missing)) is not missing else environment.getattr(_attr_owner, 'end')), _loop_vars=_loop_vars))
             yield ' · '
-            yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'), _loop_vars=_loop_vars))
-            if (environment.getattr(l_1_cyc, 'name') == (undefined(name='current') if l_1_current is missing else l_1_current)):
+            yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'total', missing)) is not missing else environment.getattr(_attr_owner, 'total')), _loop_vars=_loop_vars))
+            if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')) == (undefined(name='current') if l_1_current is missing else l_1_current)):
                 pass
                 yield ' · <strong>current</strong>'
-            if ((undefined(name='as_of') if l_1_as_of is missing else l_1_as_of) < environment.getattr(l_1_cyc, 'start')):
+            if ((undefined(name='as_of') if l_1_as_of is missing else l_1_as_of) < (_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'start', missing)) is not missing else environment.getattr(_attr_owner, 'start'))):
                 pass
                 yield ' · <span class="cycle-state" data-cycle-state="upcoming">upcoming</span>'
-            elif ((undefined(name='as_of') if l_1_as_of is missing else l_1_as_of) > environment.getattr(l_1_cyc, 'end')):
+            elif ((undefined(name='as_of') if l_1_as_of is missing else l_1_as_of) > (_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'end', missing)) is not missing else environment.getattr(_attr_owner, 'end'))):
                 pass
                 yield ' · <span class="cycle-state" data-cycle-state="over">ended</span>'
             yield '</span> <span class="obj-score">'
-            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_cyc, 'name'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of cycle %(name)s', name=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_cyc, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _loop_vars=_loop_vars), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
             yield '</span></li>\n'
         l_1_cyc = l_1_sm = l_1_root = l_1_url = l_1_cycle_title = l_1_day = l_1_ngettext = l_1_current = l_1_as_of = l_1_partial = l_1__ = missing
         yield '</ul>\n'

@@ -70,82 +70,82 @@ def block_main(context, missing=missing, environment=environment):
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'goals/index.html">SMART goals</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'goal', environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'goal', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
-    yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
-    yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</h1>\n<div class="overview">\n<p class="big">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'title'), _block_vars=_block_vars), status=None, _block_vars=_block_vars))
-    if ((not t_2(environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'))) and (environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio') > 1.000000001)):
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_0_gs is missing else l_0_gs), 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')), _block_vars=_block_vars), status=None, _block_vars=_block_vars))
+    if ((not t_2((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio', missing)) is not missing else environment.getattr(_attr_owner, 'ratio')))) and ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio', missing)) is not missing else environment.getattr(_attr_owner, 'ratio')) > 1.000000001)):
         pass
         yield ' <span class="ratio">'
-        if environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'lower_is_better'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')), 'lower_is_better', missing)) is not missing else environment.getattr(_attr_owner, 'lower_is_better')):
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of the planned reduction', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of the planned reduction', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio', missing)) is not missing else environment.getattr(_attr_owner, 'ratio')), _block_vars=_block_vars), _block_vars=_block_vars))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio'), _block_vars=_block_vars), _block_vars=_block_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(percent)s of target', percent=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_0_gs is missing else l_0_gs), 'ratio', missing)) is not missing else environment.getattr(_attr_owner, 'ratio')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</span>'
     yield '</p>\n<dl class="facts">\n  <div><dt>Owner</dt><dd>'
-    if (environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id') in (undefined(name='team_owned_goals') if l_0_team_owned_goals is missing else l_0_team_owned_goals)):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')) in (undefined(name='team_owned_goals') if l_0_team_owned_goals is missing else l_0_team_owned_goals)):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')), _block_vars=_block_vars), _block_vars=_block_vars))
     else:
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'owner', missing)) is not missing else environment.getattr(_attr_owner, 'owner')), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</dd></div>\n'
-    if (environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team') and (environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'id') not in (undefined(name='team_owned_goals') if l_0_team_owned_goals is missing else l_0_team_owned_goals))):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')) and ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')) not in (undefined(name='team_owned_goals') if l_0_team_owned_goals is missing else l_0_team_owned_goals))):
         pass
         yield '<div><dt>Team</dt><dd>'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</dd></div>'
     yield '  <div><dt>Due</dt><dd>'
-    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'due'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'due', missing)) is not missing else environment.getattr(_attr_owner, 'due')):
         pass
-        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'due'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'due', missing)) is not missing else environment.getattr(_attr_owner, 'due')), _block_vars=_block_vars))
     elif (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle):
         pass
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _block_vars=_block_vars))
         yield '"><bdi>'
-        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _block_vars=_block_vars))
         yield '</bdi></a> ('
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ends %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'ends %(day)s', day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), 'end', missing)) is not missing else environment.getattr(_attr_owner, 'end')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield ')'
-    elif environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'):
+    elif (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')):
         pass
-        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'cycle'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _block_vars=_block_vars))
     else:
         pass
         yield '–'
-    if environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'overdue'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_0_gs is missing else l_0_gs), 'overdue', missing)) is not missing else environment.getattr(_attr_owner, 'overdue')):
         pass
         yield ' <span class="overdue">overdue</span>'
     yield '</dd></div>\n'
-    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')):
         pass
         yield '<div><dt>Measure</dt><dd>'
-        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'start'), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')), 'start', missing)) is not missing else environment.getattr(_attr_owner, 'start')), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _block_vars=_block_vars))
         yield ' → '
-        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'current'), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='lead') if l_0_lead is missing else l_0_lead), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')), 'current', missing)) is not missing else environment.getattr(_attr_owner, 'current')), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _block_vars=_block_vars))
         yield ' → '
-        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'target'), environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'measure'), 'unit'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'measure', missing)) is not missing else environment.getattr(_attr_owner, 'measure')), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _block_vars=_block_vars))
         yield '</dd></div>'
     yield '  <div><dt>Supports</dt><dd>'
     if (undefined(name='supports') if l_0_supports is missing else l_0_supports):
         pass
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr((undefined(name='supports') if l_0_supports is missing else l_0_supports), 'url'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='supports') if l_0_supports is missing else l_0_supports), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
         yield '"><bdi>'
-        yield escape(environment.getattr((undefined(name='supports') if l_0_supports is missing else l_0_supports), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='supports') if l_0_supports is missing else l_0_supports), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi></a>'
-    elif environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'supports'):
+    elif (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'supports', missing)) is not missing else environment.getattr(_attr_owner, 'supports')):
         pass
         yield '<bdi>'
-        yield escape(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'supports'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'supports', missing)) is not missing else environment.getattr(_attr_owner, 'supports')))
         yield '</bdi> <span class="muted">(not found)</span>'
     else:
         pass
@@ -155,7 +155,7 @@ def block_main(context, missing=missing, environment=environment):
         l_1_ok = missing
         _loop_vars = {}
         pass
-        l_1_ok = context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_0_gs is missing else l_0_gs), 'smart'), 'get'), l_1_letter, False, _loop_vars=_loop_vars)
+        l_1_ok = context.call((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_0_gs is missing else l_0_gs), 'smart', missing)) is not missing else environment.getattr(_attr_owner, 'smart')), 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), l_1_letter, False, _loop_vars=_loop_vars)
         _loop_vars['ok'] = l_1_ok
         yield '<li class="smart-'
         yield escape(('yes' if (undefined(name='ok') if l_1_ok is missing else l_1_ok) else 'no'))
@@ -177,10 +177,10 @@ def block_main(context, missing=missing, environment=environment):
         yield '<section aria-labelledby="about" class="prose"><h2 id="about">About</h2><div dir="auto">'
         yield escape(t_1((undefined(name='body') if l_0_body is missing else l_0_body)))
         yield '</div></section>'
-    if environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'tags'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'tags', missing)) is not missing else environment.getattr(_attr_owner, 'tags')):
         pass
         yield '<p>'
-        for l_1_t in environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'tags'):
+        for l_1_t in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_0_g is missing else l_0_g), 'tags', missing)) is not missing else environment.getattr(_attr_owner, 'tags')):
             _loop_vars = {}
             pass
             yield '<a class="tag" href="'
@@ -191,7 +191,7 @@ def block_main(context, missing=missing, environment=environment):
             yield '</bdi></a> '
         l_1_t = missing
         yield '</p>'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link', missing)) is not missing else environment.getattr(_attr_owner, 'edit_link')), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
     yield '\n'
 
 blocks = {'main': block_main}

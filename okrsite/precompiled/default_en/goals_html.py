@@ -37,7 +37,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '<h1>SMART goals</h1>\n<p>Each goal is checked against SMART: <strong>S</strong>pecific (title and description), <strong>M</strong>easurable (numeric target), <strong>A</strong>ssigned (owner), <strong>R</strong>elevant (supports an objective, key result or KPI), <strong>T</strong>ime-bound (due date or cycle). Upper-case letters pass, lower-case ones do not.</p>\n'
     if (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids):
         pass
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list', missing)) is not missing else environment.getattr(_attr_owner, 'goal_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
     else:
         pass
         yield '<p class="muted">No SMART goals.</p>'

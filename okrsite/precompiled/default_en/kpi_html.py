@@ -70,83 +70,83 @@ def block_main(context, missing=missing, environment=environment):
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'kpis/index.html">KPIs</a></li><li><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')), _block_vars=_block_vars))
     yield '" aria-current="page"><bdi>'
-    yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</bdi></a></li></ol>\n</nav>\n<h1 dir="auto">'
-    yield escape(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</h1>\n<div class="overview">\n  <p class="big">'
-    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value_places'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value_places', missing)) is not missing else environment.getattr(_attr_owner, 'value_places')), _block_vars=_block_vars))
     yield ' '
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'health'), _block_vars=_block_vars))
-    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'stale'):
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'health', missing)) is not missing else environment.getattr(_attr_owner, 'health')), _block_vars=_block_vars))
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'stale', missing)) is not missing else environment.getattr(_attr_owner, 'stale')):
         pass
         yield ' '
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html', _block_vars=_block_vars))
     yield '</p>\n  <dl class="facts">\n    <div><dt>Latest value</dt><dd>'
-    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')):
         pass
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value_places'), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s on %(day)s', value=context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'value_places', missing)) is not missing else environment.getattr(_attr_owner, 'value_places')), _block_vars=_block_vars), day=context.call((undefined(name='day') if l_0_day is missing else l_0_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')), _block_vars=_block_vars), _block_vars=_block_vars))
     else:
         pass
         yield 'no data yet'
     yield '</dd></div>\n    <div><dt>Previous</dt><dd>'
-    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'previous'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'previous', missing)) is not missing else environment.getattr(_attr_owner, 'previous')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Trend</dt><dd>'
-    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend', missing)) is not missing else environment.getattr(_attr_owner, 'trend')):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'trend.html', trend=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend'), meaning=environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend_meaning'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'trend.html', trend=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend', missing)) is not missing else environment.getattr(_attr_owner, 'trend')), meaning=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'trend_meaning', missing)) is not missing else environment.getattr(_attr_owner, 'trend_meaning')), _block_vars=_block_vars))
     else:
         pass
         yield '–'
     yield '</dd></div>\n    <div><dt>Better when</dt><dd>'
-    yield escape((Markup('higher') if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else Markup('lower')))
+    yield escape((Markup('higher') if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'direction', missing)) is not missing else environment.getattr(_attr_owner, 'direction')) == 'up') else Markup('lower')))
     yield '</dd></div>\n    <div><dt>Target</dt><dd>'
-    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Thresholds</dt><dd>'
-    if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'))):
+    if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'green', missing)) is not missing else environment.getattr(_attr_owner, 'green')))):
         pass
         yield 'healthy '
-        yield escape(('≥' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '≤'))
+        yield escape(('≥' if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'direction', missing)) is not missing else environment.getattr(_attr_owner, 'direction')) == 'up') else '≤'))
         yield ' '
-        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
-    if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'green', missing)) is not missing else environment.getattr(_attr_owner, 'green')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _block_vars=_block_vars))
+    if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'red', missing)) is not missing else environment.getattr(_attr_owner, 'red')))):
         pass
-        if (not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green'))):
+        if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'green', missing)) is not missing else environment.getattr(_attr_owner, 'green')))):
             pass
             yield '; '
         yield 'critical '
-        yield escape(('<' if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'direction') == 'up') else '>'))
+        yield escape(('<' if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'direction', missing)) is not missing else environment.getattr(_attr_owner, 'direction')) == 'up') else '>'))
         yield ' '
-        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'unit'), _block_vars=_block_vars))
-    if (t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'green')) and t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'red'))):
+        yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'red', missing)) is not missing else environment.getattr(_attr_owner, 'red')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _block_vars=_block_vars))
+    if (t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'green', missing)) is not missing else environment.getattr(_attr_owner, 'green'))) and t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'red', missing)) is not missing else environment.getattr(_attr_owner, 'red')))):
         pass
         yield '–'
     yield '</dd></div>\n    <div><dt>Indicator</dt><dd>'
-    yield escape(context.call(environment.getattr({'leading': Markup('leading'), 'lagging': Markup('lagging')}, 'get'), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'indicator'), '–', _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := {'leading': Markup('leading'), 'lagging': Markup('lagging')}, 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'indicator', missing)) is not missing else environment.getattr(_attr_owner, 'indicator')), '–', _block_vars=_block_vars))
     yield '</dd></div>\n    <div><dt>Role</dt><dd>'
-    yield escape((Markup('target for change') if (environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'role') == 'target') else Markup('monitored')))
+    yield escape((Markup('target for change') if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'role', missing)) is not missing else environment.getattr(_attr_owner, 'role')) == 'target') else Markup('monitored')))
     yield '</dd></div>\n    <div><dt>Owner</dt><dd>'
-    if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id') in (undefined(name='team_owned_kpis') if l_0_team_owned_kpis is missing else l_0_team_owned_kpis)):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')) in (undefined(name='team_owned_kpis') if l_0_team_owned_kpis is missing else l_0_team_owned_kpis)):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')), _block_vars=_block_vars), _block_vars=_block_vars))
     else:
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'owner'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'owner', missing)) is not missing else environment.getattr(_attr_owner, 'owner')), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</dd></div>\n'
-    if (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team') and (environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'id') not in (undefined(name='team_owned_kpis') if l_0_team_owned_kpis is missing else l_0_team_owned_kpis))):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')) and ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')) not in (undefined(name='team_owned_kpis') if l_0_team_owned_kpis is missing else l_0_team_owned_kpis))):
         pass
         yield '<div><dt>Team</dt><dd>'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'team'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_0_team is missing else l_0_team), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</dd></div>'
     yield '  </dl>\n</div>\n<section aria-labelledby="chart">\n<h2 id="chart">Values</h2>\n<figure class="chart-figure">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), title=environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'line_chart.svg', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), title=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')), _block_vars=_block_vars))
     yield '\n'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_legend.html', target=(not t_3(environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'target'))), bands=environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands'), _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_legend.html', target=(not t_3((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')))), bands=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bands', missing)) is not missing else environment.getattr(_attr_owner, 'bands')), _block_vars=_block_vars))
     yield '</figure>\n'
-    if environment.getattr((undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_0_ks is missing else l_0_ks), 'series', missing)) is not missing else environment.getattr(_attr_owner, 'series')):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), environment.getattr((undefined(name='k') if l_0_k is missing else l_0_k), 'title')), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'chart_table.html', chart=(undefined(name='chart') if l_0_chart is missing else l_0_chart), caption=context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(name)s values', name=t_1(context.call((undefined(name='markup') if l_0_markup is missing else l_0_markup), '<bdi>%s</bdi>', _block_vars=_block_vars), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_0_k is missing else l_0_k), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))), _block_vars=_block_vars), _block_vars=_block_vars))
     yield '</section>\n'
     if (undefined(name='checkins') if l_0_checkins is missing else l_0_checkins):
         pass
@@ -168,11 +168,11 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<li><a href="'
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape(environment.getattr(l_1_link, 'url'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_link, 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
             yield '"><bdi>'
-            yield escape(environment.getattr(l_1_link, 'name'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_link, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
             yield '</bdi></a> '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(l_1_figures, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(l_1_link, 'name'), _loop_vars=_loop_vars), status=environment.getattr(l_1_figures, 'status'), places=l_1_places, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_figures, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_link, 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')), _loop_vars=_loop_vars), status=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_figures, 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')), places=l_1_places, _loop_vars=_loop_vars))
             yield '</li>'
         l_1_link = l_1_figures = l_1_places = missing
         yield '</ul>\n'
@@ -192,10 +192,10 @@ def block_main(context, missing=missing, environment=environment):
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', l_1_d, _loop_vars=_loop_vars))
             yield '"><bdi>'
-            yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
             yield '</bdi></a> '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
-            if environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale'):
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=(_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health', missing)) is not missing else environment.getattr(_attr_owner, 'health')), _loop_vars=_loop_vars))
+            if (_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale', missing)) is not missing else environment.getattr(_attr_owner, 'stale')):
                 pass
                 yield ' '
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html', _loop_vars=_loop_vars))
@@ -218,10 +218,10 @@ def block_main(context, missing=missing, environment=environment):
             yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
             yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), 'kpi', l_1_d, _loop_vars=_loop_vars))
             yield '"><bdi>'
-            yield escape(environment.getattr(environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), l_1_d), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
             yield '</bdi></a> '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health'), _loop_vars=_loop_vars))
-            if environment.getattr(environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale'):
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=(_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'health', missing)) is not missing else environment.getattr(_attr_owner, 'health')), _loop_vars=_loop_vars))
+            if (_attr_value if (_attr_value := getattr(_attr_owner := environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_d), 'stale', missing)) is not missing else environment.getattr(_attr_owner, 'stale')):
                 pass
                 yield ' '
                 yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html', _loop_vars=_loop_vars))
@@ -235,9 +235,9 @@ def block_main(context, missing=missing, environment=environment):
     if ((undefined(name='goals') if l_0_goals is missing else l_0_goals) or (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by)):
         pass
         yield '<section aria-labelledby="related"><h2 id="related">Supported by</h2>\n'
-        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by), '', _block_vars=_block_vars) if (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by) else cond_expr_undefined("the inline if-expression on line 52 in 'kpi.html' evaluated to false and no else section was defined.")))
+        yield escape((context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list', missing)) is not missing else environment.getattr(_attr_owner, 'obj_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by), '', _block_vars=_block_vars) if (undefined(name='supported_by') if l_0_supported_by is missing else l_0_supported_by) else cond_expr_undefined("the inline if-expression on line 52 in 'kpi.html' evaluated to false and no else section was defined.")))
         yield '\n'
-        yield escape((context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goals') if l_0_goals is missing else l_0_goals), _block_vars=_block_vars) if (undefined(name='goals') if l_0_goals is missing else l_0_goals) else cond_expr_undefined("the inline if-expression on line 53 in 'kpi.html' evaluated to false and no else section was defined.")))
+        yield escape((context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list', missing)) is not missing else environment.getattr(_attr_owner, 'goal_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goals') if l_0_goals is missing else l_0_goals), _block_vars=_block_vars) if (undefined(name='goals') if l_0_goals is missing else l_0_goals) else cond_expr_undefined("the inline if-expression on line 53 in 'kpi.html' evaluated to false and no else section was defined.")))
         yield '\n</section>\n'
     if (undefined(name='body') if l_0_body is missing else l_0_body):
         pass
@@ -246,7 +246,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '</div></section>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'history_timeline.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), timeline=(undefined(name='timeline') if l_0_timeline is missing else l_0_timeline), _block_vars=_block_vars))
     yield '\n'
-    yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link'), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'edit_link', missing)) is not missing else environment.getattr(_attr_owner, 'edit_link')), (undefined(name='edit') if l_0_edit is missing else l_0_edit), _block_vars=_block_vars))
     yield '\n'
 
 blocks = {'main': block_main}

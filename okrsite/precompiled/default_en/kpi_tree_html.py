@@ -33,36 +33,36 @@ def root(context, missing=missing, environment=environment):
         if l_1_n is missing:
             l_1_n = undefined("parameter 'n' was not provided", name='n')
         pass
-        l_1_k = environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), environment.getattr(l_1_n, 'id'))
-        l_1_ks = environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), environment.getattr(l_1_n, 'id'))
+        l_1_k = environment.getitem((undefined(name='kpi_records') if l_1_kpi_records is missing else l_1_kpi_records), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_n, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')))
+        l_1_ks = environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_n, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')))
         t_2.extend((
             '<li><a href="',
             escape((undefined(name='root') if l_1_root is missing else l_1_root)),
-            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', environment.getattr(l_1_n, 'id'))),
+            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_n, 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')))),
             '"><bdi>',
-            escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
+            escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))),
             '</bdi></a> ',
         ))
-        if environment.getattr(l_1_n, 'repeat'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_n, 'repeat', missing)) is not missing else environment.getattr(_attr_owner, 'repeat')):
             pass
             t_2.append(
                 '<span class="meta">(shown above)</span>',
             )
         else:
             pass
-            if environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'indicator', missing)) is not missing else environment.getattr(_attr_owner, 'indicator')):
                 pass
                 t_2.extend((
                     '<span class="indicator indicator-',
-                    escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator')),
+                    escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'indicator', missing)) is not missing else environment.getattr(_attr_owner, 'indicator'))),
                     '">',
-                    escape(context.call(environment.getattr({'leading': Markup('leading'), 'lagging': Markup('lagging')}, 'get'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'indicator'))),
+                    escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := {'leading': Markup('leading'), 'lagging': Markup('lagging')}, 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'indicator', missing)) is not missing else environment.getattr(_attr_owner, 'indicator')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'indicator', missing)) is not missing else environment.getattr(_attr_owner, 'indicator')))),
                     '</span> ',
                 ))
             t_2.append(
-                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health'))),
+                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health', missing)) is not missing else environment.getattr(_attr_owner, 'health')))),
             )
-            if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale', missing)) is not missing else environment.getattr(_attr_owner, 'stale')):
                 pass
                 t_2.extend((
                     ' ',
@@ -70,15 +70,15 @@ def root(context, missing=missing, environment=environment):
                 ))
             t_2.extend((
                 ' <span class="meta">',
-                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value_places'))),
+                escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value_places', missing)) is not missing else environment.getattr(_attr_owner, 'value_places')))),
                 '</span>',
             ))
-        if environment.getattr(l_1_n, 'children'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_n, 'children', missing)) is not missing else environment.getattr(_attr_owner, 'children')):
             pass
             t_2.append(
                 '<ul>',
             )
-            for l_2_c in environment.getattr(l_1_n, 'children'):
+            for l_2_c in (_attr_value if (_attr_value := getattr(_attr_owner := l_1_n, 'children', missing)) is not missing else environment.getattr(_attr_owner, 'children')):
                 _loop_vars = {}
                 pass
                 t_2.append(
@@ -134,7 +134,7 @@ def block_main(context, missing=missing, environment=environment):
             l_1_root = resolve('root')
             _loop_vars = {}
             pass
-            yield escape(context.call(environment.getattr((undefined(name='m') if l_1_m is missing else l_1_m), 'kpi_tile'), (undefined(name='root') if l_1_root is missing else l_1_root), l_1_id, _loop_vars=_loop_vars))
+            yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_1_m is missing else l_1_m), 'kpi_tile', missing)) is not missing else environment.getattr(_attr_owner, 'kpi_tile')), (undefined(name='root') if l_1_root is missing else l_1_root), l_1_id, _loop_vars=_loop_vars))
         l_1_id = l_1_m = l_1_root = missing
         yield '</ul>'
     else:

@@ -88,18 +88,18 @@ def root(context, missing=missing, environment=environment):
         pass
         t_5.extend((
             '<div class="summary">\n  <p class="big">',
-            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=l_1_label, status=None)),
+            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=l_1_label, status=None)),
             '</p>\n  <p>',
         ))
-        l_1_total = context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', environment.getattr(l_1_sm, 'total'))
-        if environment.getattr(l_1_sm, 'counts'):
+        l_1_total = context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d objective', '%(num)d objectives', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'total', missing)) is not missing else environment.getattr(_attr_owner, 'total')))
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'counts', missing)) is not missing else environment.getattr(_attr_owner, 'counts')):
             pass
             t_5.extend((
                 escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(label)s:', label=(undefined(name='total') if l_1_total is missing else l_1_total))),
                 ' ',
             ))
             l_2_loop = missing
-            for (l_2_st, l_2_n), l_2_loop in LoopContext(environment.getattr(l_1_sm, 'counts'), undefined):
+            for (l_2_st, l_2_n), l_2_loop in LoopContext((_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'counts', missing)) is not missing else environment.getattr(_attr_owner, 'counts')), undefined):
                 _loop_vars = {}
                 pass
                 if l_1_link:
@@ -123,7 +123,7 @@ def root(context, missing=missing, environment=environment):
                         escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'status_badge.html', status=l_2_st, _loop_vars=_loop_vars)),
                     ))
                 t_5.append(
-                    escape((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 18 in 'macros.html' evaluated to false and no else section was defined."))),
+                    escape((', ' if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_2_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last'))) else cond_expr_undefined("the inline if-expression on line 18 in 'macros.html' evaluated to false and no else section was defined."))),
                 )
             l_2_loop = l_2_st = l_2_n = missing
         else:
@@ -158,47 +158,47 @@ def root(context, missing=missing, environment=environment):
         l_1_ks = environment.getitem((undefined(name='kpi_scores') if l_1_kpi_scores is missing else l_1_kpi_scores), l_1_id)
         t_6.extend((
             '<li class="tile health-border-',
-            escape(environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health')),
+            escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health', missing)) is not missing else environment.getattr(_attr_owner, 'health'))),
             '">\n  <a href="',
             escape(l_1_root),
             escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), 'kpi', l_1_id)),
             '"><bdi>',
-            escape(environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')),
+            escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))),
             '</bdi></a>\n  <span class="tile-value">',
-            escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value'), environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'unit'), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value_places'))),
+            escape(context.call((undefined(name='with_unit') if l_1_with_unit is missing else l_1_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'value_places', missing)) is not missing else environment.getattr(_attr_owner, 'value_places')))),
         ))
         l_1_spark = context.call((undefined(name='kpi_sparkline') if l_1_kpi_sparkline is missing else l_1_kpi_sparkline), l_1_id)
         if (undefined(name='spark') if l_1_spark is missing else l_1_spark):
             pass
             t_6.extend((
                 ' ',
-                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'sparkline.svg', chart=(undefined(name='spark') if l_1_spark is missing else l_1_spark), title=context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(name)s values', name=environment.getattr((undefined(name='k') if l_1_k is missing else l_1_k), 'title')))),
+                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'sparkline.svg', chart=(undefined(name='spark') if l_1_spark is missing else l_1_spark), title=context.call((undefined(name='_') if l_1__ is missing else l_1__), '%(name)s values', name=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='k') if l_1_k is missing else l_1_k), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))))),
             ))
         t_6.extend((
             '</span>\n  <span>',
-            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health'))),
+            escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'health_badge.html', health=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'health', missing)) is not missing else environment.getattr(_attr_owner, 'health')))),
         ))
-        if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'stale', missing)) is not missing else environment.getattr(_attr_owner, 'stale')):
             pass
             t_6.extend((
                 ' ',
                 escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'stale_flag.html')),
             ))
-        if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend', missing)) is not missing else environment.getattr(_attr_owner, 'trend')):
             pass
             t_6.extend((
                 ' <span class="trend">trend ',
-                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'trend.html', trend=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend'), meaning=environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend_meaning'))),
+                escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'trend.html', trend=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend', missing)) is not missing else environment.getattr(_attr_owner, 'trend')), meaning=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'trend_meaning', missing)) is not missing else environment.getattr(_attr_owner, 'trend_meaning')))),
                 '</span>',
             ))
         t_6.append(
             '</span>\n',
         )
-        if environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'date'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date')):
             pass
             t_6.extend((
                 '<span class="meta">',
-                escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'as of %(day)s', day=context.call((undefined(name='day') if l_1_day is missing else l_1_day), environment.getattr((undefined(name='ks') if l_1_ks is missing else l_1_ks), 'date')))),
+                escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'as of %(day)s', day=context.call((undefined(name='day') if l_1_day is missing else l_1_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='ks') if l_1_ks is missing else l_1_ks), 'date', missing)) is not missing else environment.getattr(_attr_owner, 'date'))))),
                 '</span>',
             ))
         t_6.append(
@@ -242,33 +242,33 @@ def root(context, missing=missing, environment=environment):
                 escape(l_1_root),
                 escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), 'goal', l_2_id, _loop_vars=_loop_vars)),
                 '"><bdi>',
-                escape(environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title')),
+                escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))),
                 '</bdi></a>\n  <span class="meta">',
             ))
-            if (environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'id') in (undefined(name='team_owned_goals') if l_2_team_owned_goals is missing else l_2_team_owned_goals)):
+            if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')) in (undefined(name='team_owned_goals') if l_2_team_owned_goals is missing else l_2_team_owned_goals)):
                 pass
                 t_7.append(
-                    escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'team_link.html', root=l_1_root, team=context.call((undefined(name='team') if l_2_team is missing else l_2_team), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'team'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                    escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'team_link.html', root=l_1_root, team=context.call((undefined(name='team') if l_2_team is missing else l_2_team), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                 )
             else:
                 pass
                 t_7.append(
-                    escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'person_link.html', root=l_1_root, person=context.call((undefined(name='person') if l_2_person is missing else l_2_person), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'owner'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                    escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'person_link.html', root=l_1_root, person=context.call((undefined(name='person') if l_2_person is missing else l_2_person), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'owner', missing)) is not missing else environment.getattr(_attr_owner, 'owner')), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                 )
-            if environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'due'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'due', missing)) is not missing else environment.getattr(_attr_owner, 'due')):
                 pass
                 t_7.extend((
                     ' · ',
-                    escape(context.call((undefined(name='_') if l_2__ is missing else l_2__), 'due %(day)s', day=context.call((undefined(name='day') if l_2_day is missing else l_2_day), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'due'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
+                    escape(context.call((undefined(name='_') if l_2__ is missing else l_2__), 'due %(day)s', day=context.call((undefined(name='day') if l_2_day is missing else l_2_day), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'due', missing)) is not missing else environment.getattr(_attr_owner, 'due')), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                 ))
-            elif environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle'):
+            elif (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')):
                 pass
                 t_7.extend((
                     ' · <bdi>',
-                    escape(context.call((undefined(name='cycle_title') if l_2_cycle_title is missing else l_2_cycle_title), environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'cycle'), _loop_vars=_loop_vars)),
+                    escape(context.call((undefined(name='cycle_title') if l_2_cycle_title is missing else l_2_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars)),
                     '</bdi>',
                 ))
-            if environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'overdue'):
+            if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_2_gs is missing else l_2_gs), 'overdue', missing)) is not missing else environment.getattr(_attr_owner, 'overdue')):
                 pass
                 t_7.append(
                     ' · <span class="overdue">overdue</span>',
@@ -281,7 +281,7 @@ def root(context, missing=missing, environment=environment):
                 l_3_met = missing
                 _loop_vars = {}
                 pass
-                l_3_met = context.call(environment.getattr(environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart'), 'get'), l_3_letter, _loop_vars=_loop_vars)
+                l_3_met = context.call((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_2_gs is missing else l_2_gs), 'smart', missing)) is not missing else environment.getattr(_attr_owner, 'smart')), 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), l_3_letter, _loop_vars=_loop_vars)
                 _loop_vars['met'] = l_3_met
                 t_7.extend((
                     '<span class="smart-letter smart-',
@@ -290,13 +290,13 @@ def root(context, missing=missing, environment=environment):
                     escape((l_3_letter if (undefined(name='met') if l_3_met is missing else l_3_met) else t_1(l_3_letter))),
                     '</span><span class="visually-hidden">',
                     escape((context.call((undefined(name='_') if l_2__ is missing else l_2__), '%(letter)s: met', letter=l_3_letter, _loop_vars=_loop_vars) if (undefined(name='met') if l_3_met is missing else l_3_met) else context.call((undefined(name='_') if l_2__ is missing else l_2__), '%(letter)s: not met', letter=l_3_letter, _loop_vars=_loop_vars))),
-                    escape((',' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 37 in 'macros.html' evaluated to false and no else section was defined."))),
+                    escape((',' if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_3_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last'))) else cond_expr_undefined("the inline if-expression on line 37 in 'macros.html' evaluated to false and no else section was defined."))),
                     ' </span></span>',
                 ))
             l_3_loop = l_3_letter = l_3_met = missing
             t_7.extend((
                 '</span>\n  <span class="obj-score">',
-                escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress'), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=environment.getattr((undefined(name='g') if l_2_g is missing else l_2_g), 'title'), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars)),
+                escape(context.call((undefined(name='partial') if l_2_partial is missing else l_2_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='gs') if l_2_gs is missing else l_2_gs), 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_2__ is missing else l_2__), 'Progress of %(name)s', name=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='g') if l_2_g is missing else l_2_g), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')), _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars)),
                 '</span>\n</li>\n',
             ))
         l_2_loop = l_2_id = l_2_goal_records = l_2_g = l_2_goal_scores = l_2_gs = l_2_url = l_2_team_owned_goals = l_2_partial = l_2_team = l_2_person = l_2__ = l_2_day = l_2_cycle_title = missing

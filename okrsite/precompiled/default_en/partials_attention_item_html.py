@@ -34,39 +34,39 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<li class="obj attention status-border-'
-    yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')))
     yield '" '
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item')))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item'))))
     yield '>\n  <a class="obj-title" href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'url'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
     yield '"><bdi>'
-    yield escape(environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</bdi></a>\n  <span class="meta">'
-    if (environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'owner_kind') == 'team'):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'owner_kind', missing)) is not missing else environment.getattr(_attr_owner, 'owner_kind')) == 'team'):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team')))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team'))))
     else:
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'owner')))
-        if environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team'):
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'owner', missing)) is not missing else environment.getattr(_attr_owner, 'owner'))))
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')):
             pass
             yield ' · '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'team')))
-    if (t_2((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)) and (environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'cycle') != (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle))):
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team'))))
+    if (t_2((undefined(name='cycle') if l_0_cycle is missing else l_0_cycle)) and ((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')) != (undefined(name='cycle') if l_0_cycle is missing else l_0_cycle))):
         pass
         yield ' · <bdi>'
-        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'cycle')))
+        yield escape(context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle'))))
         yield '</bdi>'
     yield ' · expected '
-    yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'expected'), environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'pace_places')))
+    yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'expected', missing)) is not missing else environment.getattr(_attr_owner, 'expected')), (_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'pace_places', missing)) is not missing else environment.getattr(_attr_owner, 'pace_places'))))
     yield '</span>\n  <span class="obj-score">'
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status')))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status'))))
     yield ' '
-    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'title')), status=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'status'), places=environment.getattr(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item'), 'pace_places')))
+    yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))), status=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')), places=(_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'item', missing)) is not missing else environment.getattr(_attr_owner, 'item')), 'pace_places', missing)) is not missing else environment.getattr(_attr_owner, 'pace_places'))))
     yield '</span>\n  <span class="reasons">'
     l_1_loop = missing
-    for l_1_r, l_1_loop in LoopContext(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'reasons'), undefined):
+    for l_1_r, l_1_loop in LoopContext((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='entry') if l_0_entry is missing else l_0_entry), 'reasons', missing)) is not missing else environment.getattr(_attr_owner, 'reasons')), undefined):
         l_1_decimal = resolve('decimal')
         l_1_points = resolve('points')
         l_1_plural_count = resolve('plural_count')
@@ -76,30 +76,30 @@ def root(context, missing=missing, environment=environment):
         l_1_confidence_out_of = resolve('confidence_out_of')
         _loop_vars = {}
         pass
-        if (environment.getattr(l_1_r, 'kind') in ('off-track', 'at-risk')):
+        if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) in ('off-track', 'at-risk')):
             pass
-            l_1_points = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), (environment.getattr(l_1_r, 'behind') * 100), environment.getattr(l_1_r, 'places'), _loop_vars=_loop_vars)
+            l_1_points = context.call((undefined(name='decimal') if l_1_decimal is missing else l_1_decimal), ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'behind', missing)) is not missing else environment.getattr(_attr_owner, 'behind')) * 100), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), _loop_vars=_loop_vars)
             _loop_vars['points'] = l_1_points
-            l_1_count = context.call((undefined(name='plural_count') if l_1_plural_count is missing else l_1_plural_count), (environment.getattr(l_1_r, 'behind') * 100), environment.getattr(l_1_r, 'places'), _loop_vars=_loop_vars)
+            l_1_count = context.call((undefined(name='plural_count') if l_1_plural_count is missing else l_1_plural_count), ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'behind', missing)) is not missing else environment.getattr(_attr_owner, 'behind')) * 100), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'places', missing)) is not missing else environment.getattr(_attr_owner, 'places')), _loop_vars=_loop_vars)
             _loop_vars['count'] = l_1_count
-        if (environment.getattr(l_1_r, 'kind') == 'off-track'):
+        if ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) == 'off-track'):
             pass
             yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'off track: %(points)s point behind expected', 'off track: %(points)s points behind expected', (undefined(name='count') if l_1_count is missing else l_1_count), points=(undefined(name='points') if l_1_points is missing else l_1_points), _loop_vars=_loop_vars))
-        elif (environment.getattr(l_1_r, 'kind') == 'at-risk'):
+        elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) == 'at-risk'):
             pass
             yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'at risk: %(points)s point behind expected', 'at risk: %(points)s points behind expected', (undefined(name='count') if l_1_count is missing else l_1_count), points=(undefined(name='points') if l_1_points is missing else l_1_points), _loop_vars=_loop_vars))
-        elif (environment.getattr(l_1_r, 'kind') == 'stale'):
+        elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'kind', missing)) is not missing else environment.getattr(_attr_owner, 'kind')) == 'stale'):
             pass
-            if t_3(environment.getattr(l_1_r, 'days')):
+            if t_3((_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'days', missing)) is not missing else environment.getattr(_attr_owner, 'days'))):
                 pass
                 yield 'stale: no check-in yet'
             else:
                 pass
-                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'stale: last check-in %(num)d day ago', 'stale: last check-in %(num)d days ago', environment.getattr(l_1_r, 'days'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), 'stale: last check-in %(num)d day ago', 'stale: last check-in %(num)d days ago', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'days', missing)) is not missing else environment.getattr(_attr_owner, 'days')), _loop_vars=_loop_vars))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), environment.getattr(l_1_r, 'confidence'), _loop_vars=_loop_vars), out_of=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='confidence_out_of') if l_1_confidence_out_of is missing else l_1_confidence_out_of), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-        yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 6 in 'partials/attention_item.html' evaluated to false and no else section was defined.")))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'low confidence: %(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_r, 'confidence', missing)) is not missing else environment.getattr(_attr_owner, 'confidence')), _loop_vars=_loop_vars), out_of=context.call((undefined(name='num') if l_1_num is missing else l_1_num), (undefined(name='confidence_out_of') if l_1_confidence_out_of is missing else l_1_confidence_out_of), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(('; ' if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last'))) else cond_expr_undefined("the inline if-expression on line 6 in 'partials/attention_item.html' evaluated to false and no else section was defined.")))
     l_1_loop = l_1_r = l_1_decimal = l_1_points = l_1_plural_count = l_1_count = l_1_ngettext = l_1_num = l_1_confidence_out_of = missing
     yield '</span>\n</li>'
 

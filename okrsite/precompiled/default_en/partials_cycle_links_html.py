@@ -34,11 +34,11 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<a href="#'
-            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars))
             yield '"><bdi>'
-            yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars))
             yield '</bdi></a>'
-            yield escape((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/cycle_links.html' evaluated to false and no else section was defined.")))
+            yield escape((' · ' if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last'))) else cond_expr_undefined("the inline if-expression on line 2 in 'partials/cycle_links.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_sec = l_1_anchor = l_1_cycle_title = missing
         yield '</p>'
 

@@ -33,105 +33,105 @@ def root(context, missing=missing, environment=environment):
     l_0_places = t_1((undefined(name='places') if l_0_places is missing else l_0_places), 3)
     context.vars['places'] = l_0_places
     context.exported_vars.add('places')
-    l_0_p = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'progress'), (undefined(name='places') if l_0_places is missing else l_0_places))
+    l_0_p = context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), (undefined(name='places') if l_0_places is missing else l_0_places))
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
     yield '<tr><td data-label="'
-    yield escape((Markup('Objective') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child') else Markup('Key result')))
+    yield escape((Markup('Objective') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'child', missing)) is not missing else environment.getattr(_attr_owner, 'child')) else Markup('Key result')))
     yield '">'
-    if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'child', missing)) is not missing else environment.getattr(_attr_owner, 'child')):
         pass
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'url'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'child', missing)) is not missing else environment.getattr(_attr_owner, 'child')), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
         yield '"><bdi>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'child'), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'child', missing)) is not missing else environment.getattr(_attr_owner, 'child')), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi></a>'
     else:
         pass
         yield '<bdi>'
-        yield escape(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'title'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
         yield '</bdi>'
     yield '</td><td data-label="Computation">'
-    if (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'child'):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'child'):
         pass
         yield 'progress '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'score'):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'score'):
         pass
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'graded %(progress)s (score set in the file overrides the measure)', progress=(undefined(name='p') if l_0_p is missing else l_0_p)))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'no-current'):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'no-current'):
         pass
         yield 'no current value yet → 0'
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'progress'):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'progress'):
         pass
         yield 'progress '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'start-is-target'):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'start-is-target'):
         pass
         yield 'start = target = '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'target')))
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target'))))
         yield ', current '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current')))
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'current', missing)) is not missing else environment.getattr(_attr_owner, 'current'))))
         yield ' → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'numeric'):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'numeric'):
         pass
         yield '('
-        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current'))))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'current', missing)) is not missing else environment.getattr(_attr_owner, 'current')))))
         yield ' − '
-        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start'))))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'start', missing)) is not missing else environment.getattr(_attr_owner, 'start')))))
         yield ') ÷ ('
-        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'target'))))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'target', missing)) is not missing else environment.getattr(_attr_owner, 'target')))))
         yield ' − '
-        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'start'))))
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'start', missing)) is not missing else environment.getattr(_attr_owner, 'start')))))
         yield ') = '
-        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'ratio'), (undefined(name='places') if l_0_places is missing else l_0_places))))
-        if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'clamped'):
+        yield escape(context.call((undefined(name='formula_minus') if l_0_formula_minus is missing else l_0_formula_minus), context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'ratio', missing)) is not missing else environment.getattr(_attr_owner, 'ratio')), (undefined(name='places') if l_0_places is missing else l_0_places))))
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'clamped', missing)) is not missing else environment.getattr(_attr_owner, 'clamped')):
             pass
             yield ', clamped to '
             yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'milestones'):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'milestones'):
         pass
-        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(done)s done ÷ %(total)s milestone', '%(done)s done ÷ %(total)s milestones', environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total'), done=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'done'), total=environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total')))
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(done)s done ÷ %(total)s milestone', '%(done)s done ÷ %(total)s milestones', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'total', missing)) is not missing else environment.getattr(_attr_owner, 'total')), done=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'done', missing)) is not missing else environment.getattr(_attr_owner, 'done')), total=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'total', missing)) is not missing else environment.getattr(_attr_owner, 'total'))))
         yield ' = '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'boolean'):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'boolean'):
         pass
-        yield escape((Markup('done') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else Markup('not done')))
+        yield escape((Markup('done') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'holds', missing)) is not missing else environment.getattr(_attr_owner, 'holds')) else Markup('not done')))
         yield ' → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') in ('stay_above', 'stay_below')):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) in ('stay_above', 'stay_below')):
         pass
         yield 'current '
-        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'current')))
+        yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'current', missing)) is not missing else environment.getattr(_attr_owner, 'current'))))
         yield ' '
-        yield escape((('≥' if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else '<') if (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'case') == 'stay_above') else ('≤' if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else '>')))
+        yield escape((('≥' if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'holds', missing)) is not missing else environment.getattr(_attr_owner, 'holds')) else '<') if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'case', missing)) is not missing else environment.getattr(_attr_owner, 'case')) == 'stay_above') else ('≤' if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'holds', missing)) is not missing else environment.getattr(_attr_owner, 'holds')) else '>')))
         yield ' '
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'threshold'))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'threshold', missing)) is not missing else environment.getattr(_attr_owner, 'threshold')))))
         yield ' '
-        yield escape((Markup('holds') if environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'holds') else Markup('does not hold')))
+        yield escape((Markup('holds') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'holds', missing)) is not missing else environment.getattr(_attr_owner, 'holds')) else Markup('does not hold')))
         yield ' → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
-    elif (environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms') and environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total_weight')):
+    elif ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'terms', missing)) is not missing else environment.getattr(_attr_owner, 'terms')) and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'total_weight', missing)) is not missing else environment.getattr(_attr_owner, 'total_weight'))):
         pass
         yield 'weighted mean of aligned objectives <code>('
         l_1_loop = missing
-        for (l_1_w, l_1_v), l_1_loop in LoopContext(environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms'), undefined):
+        for (l_1_w, l_1_v), l_1_loop in LoopContext((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'terms', missing)) is not missing else environment.getattr(_attr_owner, 'terms')), undefined):
             _loop_vars = {}
             pass
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_w, 3, _loop_vars=_loop_vars))
             yield ' × '
             yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), l_1_v, (undefined(name='places') if l_0_places is missing else l_0_places), _loop_vars=_loop_vars))
-            yield escape((' + ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 16 in 'partials/explain_row.html' evaluated to false and no else section was defined.")))
+            yield escape((' + ' if (not (_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'last', missing)) is not missing else environment.getattr(_attr_owner, 'last'))) else cond_expr_undefined("the inline if-expression on line 16 in 'partials/explain_row.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_w = l_1_v = missing
         yield ') ÷ '
-        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'total_weight'), 3))
+        yield escape(context.call((undefined(name='decimal') if l_0_decimal is missing else l_0_decimal), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'total_weight', missing)) is not missing else environment.getattr(_attr_owner, 'total_weight')), 3))
         yield ' = '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
         yield '</code> → '
-        yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'progress')))
-    elif environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'terms'):
+        yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress'))))
+    elif (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'terms', missing)) is not missing else environment.getattr(_attr_owner, 'terms')):
         pass
         yield 'the aligned objectives weigh 0 in total → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
@@ -140,12 +140,12 @@ def root(context, missing=missing, environment=environment):
         yield 'nothing to measure yet: no target, milestones or aligned objectives → '
         yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
     yield '</td><td data-label="Weight">'
-    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'weight')))
+    yield escape(context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'weight', missing)) is not missing else environment.getattr(_attr_owner, 'weight'))))
     yield '</td><td data-label="Counted">'
-    if (not environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counted')):
+    if (not (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'counted', missing)) is not missing else environment.getattr(_attr_owner, 'counted'))):
         pass
         yield 'no (draft or dropped)'
-    elif environment.getattr((undefined(name='line') if l_0_line is missing else l_0_line), 'counts_nowhere'):
+    elif (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='line') if l_0_line is missing else l_0_line), 'counts_nowhere', missing)) is not missing else environment.getattr(_attr_owner, 'counts_nowhere')):
         pass
         yield 'only in this figure: the objective counts nowhere'
     else:

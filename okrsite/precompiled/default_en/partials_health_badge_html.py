@@ -18,7 +18,7 @@ def root(context, missing=missing, environment=environment):
     yield '<span class="health health-'
     yield escape((undefined(name='health') if l_0_health is missing else l_0_health))
     yield '">'
-    yield escape(context.call(environment.getattr({'healthy': Markup('healthy'), 'warning': Markup('warning'), 'critical': Markup('critical'), 'unknown': Markup('unknown')}, 'get'), (undefined(name='health') if l_0_health is missing else l_0_health), (undefined(name='health') if l_0_health is missing else l_0_health)))
+    yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := {'healthy': Markup('healthy'), 'warning': Markup('warning'), 'critical': Markup('critical'), 'unknown': Markup('unknown')}, 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), (undefined(name='health') if l_0_health is missing else l_0_health), (undefined(name='health') if l_0_health is missing else l_0_health)))
     yield '</span>'
 
 blocks = {}

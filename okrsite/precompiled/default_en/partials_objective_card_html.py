@@ -32,65 +32,65 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<li class="card status-border-'
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')))
     yield '" '
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'filter_data.html', item=(undefined(name='item') if l_0_item is missing else l_0_item)))
     yield '>\n      <h3><a href="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
     yield '"><bdi>'
-    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
+    yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title')))
     yield '</bdi></a></h3>\n      <p class="meta">'
-    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind') == 'team'):
+    if ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'owner_kind', missing)) is not missing else environment.getattr(_attr_owner, 'owner_kind')) == 'team'):
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team'))))
     else:
         pass
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'owner')))
-        if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team'):
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'owner', missing)) is not missing else environment.getattr(_attr_owner, 'owner'))))
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team')):
             pass
             yield ' · '
-            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'team')))
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'key_results'):
+            yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'team', missing)) is not missing else environment.getattr(_attr_owner, 'team'))))
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'key_results', missing)) is not missing else environment.getattr(_attr_owner, 'key_results')):
         pass
         yield ' · '
-        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d key result', '%(num)d key results', environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'key_results')))
+        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d key result', '%(num)d key results', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'key_results', missing)) is not missing else environment.getattr(_attr_owner, 'key_results'))))
     yield '</p>\n'
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'counted'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'counted', missing)) is not missing else environment.getattr(_attr_owner, 'counted')):
         pass
         yield '      <p>'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
-        if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'stale'):
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status'))))
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'stale', missing)) is not missing else environment.getattr(_attr_owner, 'stale')):
             pass
             yield ' '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'stale_flag.html'))
-        if (not t_2(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence'))):
+        if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'confidence', missing)) is not missing else environment.getattr(_attr_owner, 'confidence')))):
             pass
             yield ' <span class="meta">'
-            yield escape((Markup('last confidence') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'cycle_over') else Markup('confidence')))
+            yield escape((Markup('last confidence') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'cycle_over', missing)) is not missing else environment.getattr(_attr_owner, 'cycle_over')) else Markup('confidence')))
             yield ' '
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'confidence')), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(value)s/%(out_of)s', value=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'confidence', missing)) is not missing else environment.getattr(_attr_owner, 'confidence'))), out_of=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (undefined(name='confidence_out_of') if l_0_confidence_out_of is missing else l_0_confidence_out_of))))
             yield '</span>'
         yield '</p>\n      <p>'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title')), status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), places=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'title', missing)) is not missing else environment.getattr(_attr_owner, 'title'))), status=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')), places=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places', missing)) is not missing else environment.getattr(_attr_owner, 'pace_places'))))
         yield '</p>\n      <p class="meta">expected '
-        yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'expected'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places')))
-        if (not t_2(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast'))):
+        yield escape(context.call((undefined(name='percent_at') if l_0_percent_at is missing else l_0_percent_at), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'expected', missing)) is not missing else environment.getattr(_attr_owner, 'expected')), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'pace_places', missing)) is not missing else environment.getattr(_attr_owner, 'pace_places'))))
+        if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'forecast', missing)) is not missing else environment.getattr(_attr_owner, 'forecast')))):
             pass
             yield ' · forecast '
-            yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast')))
-            if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative'):
+            yield escape(context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'forecast', missing)) is not missing else environment.getattr(_attr_owner, 'forecast'))))
+            if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'forecast_tentative', missing)) is not missing else environment.getattr(_attr_owner, 'forecast_tentative')):
                 pass
                 yield ' <span class="muted">('
-                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'tentative: fewer than %(min)s days with a check-in, or check-ins spanning under %(share)s of the cycle', min=context.call((undefined(name='num') if l_0_num is missing else l_0_num), environment.getattr((undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_days')), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), environment.getattr((undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_span'))))
+                yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'tentative: fewer than %(min)s days with a check-in, or check-ins spanning under %(share)s of the cycle', min=context.call((undefined(name='num') if l_0_num is missing else l_0_num), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_days', missing)) is not missing else environment.getattr(_attr_owner, 'min_days'))), share=context.call((undefined(name='percent') if l_0_percent is missing else l_0_percent), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='tentative_forecast') if l_0_tentative_forecast is missing else l_0_tentative_forecast), 'min_span', missing)) is not missing else environment.getattr(_attr_owner, 'min_span')))))
                 yield ')</span>'
         yield '</p>\n'
     else:
         pass
         yield '      <p>'
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status')))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'status_badge.html', status=(_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status'))))
         yield '</p>\n      <p class="meta not-counted">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'The objective is %(status)s, so it counts nowhere.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'))))
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'The objective is %(status)s, so it counts nowhere.', status=context.call((undefined(name='status_word') if l_0_status_word is missing else l_0_status_word), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='item') if l_0_item is missing else l_0_item), 'status', missing)) is not missing else environment.getattr(_attr_owner, 'status')))))
         yield '</p>\n'
     yield '    </li>'
 

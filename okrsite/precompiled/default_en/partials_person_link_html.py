@@ -20,9 +20,9 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'url'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='person') if l_0_person is missing else l_0_person), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
         yield '"><bdi>'
-        yield escape(environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='person') if l_0_person is missing else l_0_person), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi></a>'
     else:
         pass

@@ -22,12 +22,12 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h3>By team</h3>\n'
-    if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'teams'):
+    if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'teams', missing)) is not missing else environment.getattr(_attr_owner, 'teams')):
         pass
         yield '<p class="muted scorecard-teams-note">Each row counts the team\'s own objectives, not its sub-teams\'. “With sub-teams” is its progress with theirs rolled up, as on the Teams page.</p>\n<table class="scorecard-teams stack">\n<thead><tr><th scope="col">Team</th><th scope="col">objectives counted</th><th scope="col">'
-        yield escape((Markup('achieved') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be achieved')))
+        yield escape((Markup('achieved') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('would be achieved')))
         yield '</th><th scope="col">'
-        yield escape((Markup('missed') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be missed')))
+        yield escape((Markup('missed') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('would be missed')))
         yield '</th><th scope="col">progress</th><th scope="col">with sub-teams</th><th scope="col">expected</th>'
         for l_1_g in ('red', 'yellow', 'green'):
             l_1_partial = resolve('partial')
@@ -38,44 +38,44 @@ def root(context, missing=missing, environment=environment):
             yield '</th>'
         l_1_g = l_1_partial = missing
         yield '</tr></thead>\n<tbody>\n'
-        for l_1_row in environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'teams'):
+        for l_1_row in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'teams', missing)) is not missing else environment.getattr(_attr_owner, 'teams')):
             l_1_partial = resolve('partial')
             l_1_root = resolve('root')
             l_1_percent = resolve('percent')
             _loop_vars = {}
             pass
             yield '<tr data-team="'
-            yield escape(environment.getattr(environment.getattr(l_1_row, 'link'), 'id'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'link', missing)) is not missing else environment.getattr(_attr_owner, 'link')), 'id', missing)) is not missing else environment.getattr(_attr_owner, 'id')))
             yield '"><th scope="row">'
-            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'team_link.html', root=(undefined(name='root') if l_1_root is missing else l_1_root), team=environment.getattr(l_1_row, 'link'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'team_link.html', root=(undefined(name='root') if l_1_root is missing else l_1_root), team=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'link', missing)) is not missing else environment.getattr(_attr_owner, 'link')), _loop_vars=_loop_vars))
             yield '</th><td data-label="objectives counted" data-figure="counted">'
-            yield escape(environment.getattr(l_1_row, 'counted'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'counted', missing)) is not missing else environment.getattr(_attr_owner, 'counted')))
             yield '</td><td data-label="'
-            yield escape((Markup('achieved') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be achieved')))
+            yield escape((Markup('achieved') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('would be achieved')))
             yield '" data-figure="achieved">'
-            yield escape(environment.getattr(l_1_row, 'achieved'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'achieved', missing)) is not missing else environment.getattr(_attr_owner, 'achieved')))
             yield '</td><td data-label="'
-            yield escape((Markup('missed') if environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'final') else Markup('would be missed')))
+            yield escape((Markup('missed') if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='card') if l_0_card is missing else l_0_card), 'final', missing)) is not missing else environment.getattr(_attr_owner, 'final')) else Markup('would be missed')))
             yield '" data-figure="missed">'
-            yield escape(environment.getattr(l_1_row, 'missed'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'missed', missing)) is not missing else environment.getattr(_attr_owner, 'missed')))
             yield '</td><td data-label="progress" data-figure="progress">'
-            if (not t_2(environment.getattr(l_1_row, 'progress'))):
+            if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')))):
                 pass
-                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'progress'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield '</td><td data-label="with sub-teams" data-figure="with-sub-teams">'
-            if (not t_2(environment.getattr(l_1_row, 'with_sub_teams'))):
+            if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'with_sub_teams', missing)) is not missing else environment.getattr(_attr_owner, 'with_sub_teams')))):
                 pass
-                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'with_sub_teams'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'with_sub_teams', missing)) is not missing else environment.getattr(_attr_owner, 'with_sub_teams')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield '</td><td data-label="expected" data-figure="expected">'
-            if (not t_2(environment.getattr(l_1_row, 'expected'))):
+            if (not t_2((_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'expected', missing)) is not missing else environment.getattr(_attr_owner, 'expected')))):
                 pass
-                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), environment.getattr(l_1_row, 'expected'), _loop_vars=_loop_vars))
+                yield escape(context.call((undefined(name='percent') if l_1_percent is missing else l_1_percent), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'expected', missing)) is not missing else environment.getattr(_attr_owner, 'expected')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
@@ -88,7 +88,7 @@ def root(context, missing=missing, environment=environment):
                 yield '" data-grade="'
                 yield escape(l_2_g)
                 yield '">'
-                yield escape(context.call(environment.getattr(environment.getattr(l_1_row, 'grades'), 'get'), l_2_g, 0, _loop_vars=_loop_vars))
+                yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (_attr_value if (_attr_value := getattr(_attr_owner := l_1_row, 'grades', missing)) is not missing else environment.getattr(_attr_owner, 'grades')), 'get', missing)) is not missing else environment.getattr(_attr_owner, 'get')), l_2_g, 0, _loop_vars=_loop_vars))
                 yield '</td>'
             l_2_g = missing
             yield '</tr>\n'

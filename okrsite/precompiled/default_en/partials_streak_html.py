@@ -15,12 +15,12 @@ def root(context, missing=missing, environment=environment):
     if (undefined(name='streak') if l_0_streak is missing else l_0_streak):
         pass
         yield '<p class="meta streak">'
-        if environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'weeks'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='streak') if l_0_streak is missing else l_0_streak), 'weeks', missing)) is not missing else environment.getattr(_attr_owner, 'weeks')):
             pass
-            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Check-in streak: %(num)d week in a row in %(cycle)s', 'Check-in streak: %(num)d weeks in a row in %(cycle)s', environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'weeks'), cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle'))))
+            yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Check-in streak: %(num)d week in a row in %(cycle)s', 'Check-in streak: %(num)d weeks in a row in %(cycle)s', (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='streak') if l_0_streak is missing else l_0_streak), 'weeks', missing)) is not missing else environment.getattr(_attr_owner, 'weeks')), cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')))))
         else:
             pass
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No check-in streak in %(cycle)s: no check-in last week or this week.', cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), environment.getattr((undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle'))))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No check-in streak in %(cycle)s: no check-in last week or this week.', cycle=context.call((undefined(name='cycle_title') if l_0_cycle_title is missing else l_0_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='streak') if l_0_streak is missing else l_0_streak), 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')))))
         yield '</p>\n'
 
 blocks = {}

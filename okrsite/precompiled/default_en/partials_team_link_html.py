@@ -14,9 +14,9 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<a href="'
         yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape(environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'url'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='team') if l_0_team is missing else l_0_team), 'url', missing)) is not missing else environment.getattr(_attr_owner, 'url')))
         yield '"><bdi>'
-        yield escape(environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'name'))
+        yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='team') if l_0_team is missing else l_0_team), 'name', missing)) is not missing else environment.getattr(_attr_owner, 'name')))
         yield '</bdi></a>'
 
 blocks = {}

@@ -76,10 +76,10 @@ def block_main(context, missing=missing, environment=environment):
             yield '<span class="meta">'
             yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'owned_counts.html', sm=l_1_sm, own=(undefined(name='own') if l_1_own is missing else l_1_own), cycle=(undefined(name='cycle') if l_0_cycle is missing else l_0_cycle), _loop_vars=_loop_vars))
             yield '</span> <span class="obj-score">'
-            if (not t_3(environment.getattr(l_1_sm, 'progress'))):
+            if (not t_3((_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')))):
                 pass
-                yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=environment.getattr(l_1_sm, 'progress'), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=l_1_name, _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
-            elif (environment.getattr(l_1_sm, 'total') or (not (environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'kpis') or environment.getattr((undefined(name='own') if l_1_own is missing else l_1_own), 'goals')))):
+                yield escape(context.call((undefined(name='partial') if l_1_partial is missing else l_1_partial), 'progress_bar.html', progress=(_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'progress', missing)) is not missing else environment.getattr(_attr_owner, 'progress')), label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name=l_1_name, _loop_vars=_loop_vars), status=None, _loop_vars=_loop_vars))
+            elif ((_attr_value if (_attr_value := getattr(_attr_owner := l_1_sm, 'total', missing)) is not missing else environment.getattr(_attr_owner, 'total')) or (not ((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='own') if l_1_own is missing else l_1_own), 'kpis', missing)) is not missing else environment.getattr(_attr_owner, 'kpis')) or (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='own') if l_1_own is missing else l_1_own), 'goals', missing)) is not missing else environment.getattr(_attr_owner, 'goals'))))):
                 pass
                 yield '<span class="muted">–</span>'
             yield '</span></li>\n'

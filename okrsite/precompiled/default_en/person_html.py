@@ -58,17 +58,17 @@ def block_main(context, missing=missing, environment=environment):
     if ((undefined(name='person') if l_0_person is missing else l_0_person) or (undefined(name='teams') if l_0_teams is missing else l_0_teams)):
         pass
         yield '<p class="meta">'
-        if ((undefined(name='person') if l_0_person is missing else l_0_person) and environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role')):
+        if ((undefined(name='person') if l_0_person is missing else l_0_person) and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='person') if l_0_person is missing else l_0_person), 'role', missing)) is not missing else environment.getattr(_attr_owner, 'role'))):
             pass
             yield '<bdi>'
-            yield escape(environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role'))
+            yield escape((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='person') if l_0_person is missing else l_0_person), 'role', missing)) is not missing else environment.getattr(_attr_owner, 'role')))
             yield '</bdi>'
         l_1_loop = missing
         for l_1_t, l_1_loop in LoopContext((undefined(name='teams') if l_0_teams is missing else l_0_teams), undefined):
             l_1_team = resolve('team')
             _loop_vars = {}
             pass
-            if (((undefined(name='person') if l_0_person is missing else l_0_person) and environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role')) or (not environment.getattr(l_1_loop, 'first'))):
+            if (((undefined(name='person') if l_0_person is missing else l_0_person) and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='person') if l_0_person is missing else l_0_person), 'role', missing)) is not missing else environment.getattr(_attr_owner, 'role'))) or (not (_attr_value if (_attr_value := getattr(_attr_owner := l_1_loop, 'first', missing)) is not missing else environment.getattr(_attr_owner, 'first')))):
                 pass
                 yield ' · '
             yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'team_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), team=context.call((undefined(name='team') if l_1_team is missing else l_1_team), l_1_t, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
@@ -90,18 +90,18 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section aria-labelledby="'
-        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars))
         yield '">\n<h2 id="'
-        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars))
         yield '">'
-        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives owned in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-        if environment.getattr(l_1_sec, 'current'):
+        yield escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Objectives owned in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'current', missing)) is not missing else environment.getattr(_attr_owner, 'current')):
             pass
             yield ' <span class="muted">(current cycle)</span>'
         yield '</h2>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of objectives owned by %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block', missing)) is not missing else environment.getattr(_attr_owner, 'summary_block')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'summary', missing)) is not missing else environment.getattr(_attr_owner, 'summary')), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Progress of objectives owned by %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list', missing)) is not missing else environment.getattr(_attr_owner, 'obj_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'ids', missing)) is not missing else environment.getattr(_attr_owner, 'ids')), context.call((undefined(name='_') if l_1__ is missing else l_1__), 'No objectives in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n</section>\n'
         t_2 = 0
     l_1_sec = l_1_anchor = l_1__ = l_1_cycle_title = missing
@@ -114,13 +114,13 @@ def block_main(context, missing=missing, environment=environment):
         for l_1_id in (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
             _loop_vars = {}
             pass
-            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'kpi_tile'), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_id, _loop_vars=_loop_vars))
+            yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'kpi_tile', missing)) is not missing else environment.getattr(_attr_owner, 'kpi_tile')), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_id, _loop_vars=_loop_vars))
         l_1_id = missing
         yield '</ul>'
     if (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids):
         pass
         yield '<h2>SMART goals</h2>'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list', missing)) is not missing else environment.getattr(_attr_owner, 'goal_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
     if (undefined(name='checkins') if l_0_checkins is missing else l_0_checkins):
         pass
         yield '<h2>Recent check-ins</h2>\n<div class="timeline">'

@@ -55,7 +55,7 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<li>'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'team_link'), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_above, _loop_vars=_loop_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'team_link', missing)) is not missing else environment.getattr(_attr_owner, 'team_link')), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_above, _loop_vars=_loop_vars))
         yield '</li>'
     l_1_above = missing
     yield '<li><a href="'
@@ -66,12 +66,12 @@ def block_main(context, missing=missing, environment=environment):
     yield '</bdi></a></li></ol></nav>\n<h1 dir="auto">'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
-    if ((undefined(name='team') if l_0_team is missing else l_0_team) and environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead')):
+    if ((undefined(name='team') if l_0_team is missing else l_0_team) and (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='team') if l_0_team is missing else l_0_team), 'lead', missing)) is not missing else environment.getattr(_attr_owner, 'lead'))):
         pass
         yield '<p>'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=Markup('Lead'), _block_vars=_block_vars))
         yield ' '
-        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), environment.getattr((undefined(name='team') if l_0_team is missing else l_0_team), 'lead'), _block_vars=_block_vars), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'person_link.html', root=(undefined(name='root') if l_0_root is missing else l_0_root), person=context.call((undefined(name='person') if l_0_person is missing else l_0_person), (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='team') if l_0_team is missing else l_0_team), 'lead', missing)) is not missing else environment.getattr(_attr_owner, 'lead')), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '</p>'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'streak.html', streak=(undefined(name='streak') if l_0_streak is missing else l_0_streak), _block_vars=_block_vars))
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'cycle_links.html', sections=(undefined(name='sections') if l_0_sections is missing else l_0_sections), _block_vars=_block_vars))
@@ -88,28 +88,28 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section aria-labelledby="'
-        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars))
         yield '">\n<h2 id="'
-        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='anchor') if l_1_anchor is missing else l_1_anchor), 'cycle', (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars))
         yield '">'
-        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Objectives in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-        if environment.getattr(l_1_sec, 'current'):
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Objectives in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'current', missing)) is not missing else environment.getattr(_attr_owner, 'current')):
             pass
             yield ' <span class="muted">(current cycle)</span>'
         yield '</h2>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block'), environment.getattr(l_1_sec, 'summary'), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of team %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'summary_block', missing)) is not missing else environment.getattr(_attr_owner, 'summary_block')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'summary', missing)) is not missing else environment.getattr(_attr_owner, 'summary')), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of team %(name)s in %(cycle)s', name=(undefined(name='title') if l_0_title is missing else l_0_title), cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
-        if environment.getattr(l_1_sec, 'sub_ids'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'sub_ids', missing)) is not missing else environment.getattr(_attr_owner, 'sub_ids')):
             pass
             yield '<p class="meta">Progress and counts include the objectives of its sub-teams.</p>\n'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'ids'), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No objectives of its own in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list', missing)) is not missing else environment.getattr(_attr_owner, 'obj_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'ids', missing)) is not missing else environment.getattr(_attr_owner, 'ids')), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No objectives of its own in %(cycle)s.', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '\n'
-        if environment.getattr(l_1_sec, 'sub_ids'):
+        if (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'sub_ids', missing)) is not missing else environment.getattr(_attr_owner, 'sub_ids')):
             pass
             yield '<h3>'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Objectives of its sub-teams in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), environment.getattr(l_1_sec, 'cycle'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Objectives of its sub-teams in %(cycle)s', cycle=context.call((undefined(name='cycle_title') if l_1_cycle_title is missing else l_1_cycle_title), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'cycle', missing)) is not missing else environment.getattr(_attr_owner, 'cycle')), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield '</h3>\n'
-            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_sec, 'sub_ids'), _loop_vars=_loop_vars))
+            yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'obj_list', missing)) is not missing else environment.getattr(_attr_owner, 'obj_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_sec, 'sub_ids', missing)) is not missing else environment.getattr(_attr_owner, 'sub_ids')), _loop_vars=_loop_vars))
             yield '\n'
         yield '</section>\n'
         t_2 = 0
@@ -123,13 +123,13 @@ def block_main(context, missing=missing, environment=environment):
         for l_1_id in (undefined(name='kpi_ids') if l_0_kpi_ids is missing else l_0_kpi_ids):
             _loop_vars = {}
             pass
-            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'kpi_tile'), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_id, _loop_vars=_loop_vars))
+            yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'kpi_tile', missing)) is not missing else environment.getattr(_attr_owner, 'kpi_tile')), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_id, _loop_vars=_loop_vars))
         l_1_id = missing
         yield '</ul>'
     if (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids):
         pass
         yield '<h2>SMART goals</h2>'
-        yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
+        yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'goal_list', missing)) is not missing else environment.getattr(_attr_owner, 'goal_list')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='goal_ids') if l_0_goal_ids is missing else l_0_goal_ids), _block_vars=_block_vars))
     if (undefined(name='subteams') if l_0_subteams is missing else l_0_subteams):
         pass
         yield '<h2>Sub-teams</h2><ul>'
@@ -137,7 +137,7 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield escape(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'team_link'), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_t, _loop_vars=_loop_vars))
+            yield escape(context.call((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='m') if l_0_m is missing else l_0_m), 'team_link', missing)) is not missing else environment.getattr(_attr_owner, 'team_link')), (undefined(name='root') if l_0_root is missing else l_0_root), l_1_t, _loop_vars=_loop_vars))
             yield '</li>'
         l_1_t = missing
         yield '</ul>'
