@@ -29,7 +29,7 @@ from jinja2.runtime import Context
 from jinja2.utils import _PassArg, internalcode
 from markupsafe import Markup
 
-__all__ = ["FastCallContext", "FastTemplate"]
+__all__ = ["FastCallContext", "FastTemplate", "escaped_text"]
 
 #: markupsafe's own escaping without the Markup wrapper (None in a markupsafe
 #: without it: Jinja's escape is kept)
@@ -131,6 +131,17 @@ def _output_escape(value: Any) -> str:
     if html is not None:
         return html()  # type: ignore[no-any-return]
     return _escape_inner(str(value))  # type: ignore[no-any-return]
+
+
+def _escaped_through_markup(value: Any) -> str:
+    """``markupsafe.escape(value)`` as a plain ``str``, for a markupsafe without ``_escape_inner``."""
+    return str(markupsafe.escape(value))
+
+
+#: ``markupsafe.escape(value)``'s characters as a plain ``str``, without the
+#: ``Markup`` wrapper (a Python-level ``__new__`` per value): for text that is
+#: formatted into markup at once, like a translation's ``%(name)s`` values
+escaped_text: Any = _output_escape if _escape_inner is not None else _escaped_through_markup
 
 
 def _markup_join(seq: Any) -> str:

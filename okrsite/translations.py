@@ -27,6 +27,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from okrsite.jinja_context import escaped_text
 from okrsite.po_text import UnreadableCatalogue, po_text
 from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.units import GERMAN_PLURALS, PLURALS, in_case_of
@@ -96,7 +97,7 @@ class Language:
         text, escaped like every other text of the file.
         """
         singular: dict[str, tuple[Markup, tuple[str, ...] | None, Markup | None]] = {}
-        plural: dict[tuple[str, str, int], Markup] = {}
+        plural: dict[tuple[str, str, int], tuple[Markup, tuple[str, ...] | None]] = {}
         translations: Any = _AsText(self.translations) if as_text else self.translations
 
         def gettext(message: str, /, **variables: Any) -> Markup:
@@ -113,16 +114,30 @@ class Language:
             if names is None or not variables:
                 return text % variables  # type: ignore[no-any-return]
             # what Markup's % does for ``%(name)s`` (each value escaped), without
-            # its per-value helper objects: a page fills a few dozen of these
-            return _markup(str.__mod__(text, {name: escape(variables[name]) for name in names}))
+            # its per-value helper objects, and each value's escaped text as a
+            # plain str (the same characters, no Markup made per value): a page
+            # fills a few dozen of these
+            if len(names) == 1:
+                name = names[0]
+                return _markup(str.__mod__(text, {name: escaped_text(variables[name])}))
+            return _markup(
+                str.__mod__(text, {name: escaped_text(variables[name]) for name in names})
+            )
 
         def ngettext(one: str, many: str, count: int, /, **variables: Any) -> Markup:
             key = (one, many, count)
-            text = plural.get(key)
-            if text is None:
-                text = plural[key] = Markup(translations.ngettext(one, many, count))
+            entry = plural.get(key)
+            if entry is None:
+                text = Markup(translations.ngettext(one, many, count))
+                entry = plural[key] = (text, _plain_placeholders(text))
+            text, names = entry
             variables.setdefault("num", count)
-            return text % variables  # type: ignore[no-any-return]
+            if names is None:
+                return text % variables  # type: ignore[no-any-return]
+            # as in gettext: Markup's % for ``%(name)s``, each value's escaped text
+            return _markup(
+                str.__mod__(text, {name: escaped_text(variables[name]) for name in names})
+            )
 
         return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 

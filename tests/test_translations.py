@@ -228,6 +228,16 @@ def test_the_history_section_is_german_too(
     assert sorted(words & english) == []
 
 
+class _Html:
+    """A value that is markup of its own (``__html__``), not a str."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def __html__(self) -> str:
+        return self.html
+
+
 @pytest.mark.parametrize(
     ("message", "variables"),
     [
@@ -238,6 +248,7 @@ def test_the_history_section_is_german_too(
         ("100%% done", {"unused": "<"}),
         ("roll-up of %(num)d objectives", {"num": 3}),
         ("%(x)r", {"x": "<"}),
+        ("%(a)s by %(b)s", {"a": _Html("<em>x</em>"), "b": "Tom & Jerry"}),
     ],
 )
 def test_template_gettext_fills_placeholders_like_markup(message: str, variables: dict) -> None:
@@ -247,6 +258,34 @@ def test_template_gettext_fills_placeholders_like_markup(message: str, variables
     for _ in range(2):  # once filling the memory, once from it
         ours = gettext(message, **variables)
         expected = Markup(message) % variables
+        assert ours == expected
+        assert type(ours) is Markup
+
+
+@pytest.mark.parametrize(
+    ("one", "many", "count", "variables"),
+    [
+        (
+            "%(done)s of %(total)s milestone",
+            "%(done)s of %(total)s milestones",
+            2,
+            {"done": "<1>", "total": 2},
+        ),
+        ("%(num)s goal", "%(num)s goals", 1, {}),
+        ("%(num)d%% goal", "%(num)d%% goals", 3, {"x": "<"}),
+        ("%(who)s's goal", "%(who)s's goals", 5, {"who": Markup("<b>A&amp;B</b>")}),
+        ("one by %(who)s", "many by %(who)s", 0, {"who": _Html("<i>x</i>")}),
+    ],
+)
+def test_template_ngettext_fills_placeholders_like_markup(
+    one: str, many: str, count: int, variables: dict
+) -> None:
+    """As gettext: the text and type ``Markup(translation) % variables`` gives,
+    ``num`` the count unless passed."""
+    ngettext = load_language("en", []).template_callables()["ngettext"]
+    for _ in range(2):  # once filling the memory, once from it
+        ours = ngettext(one, many, count, **variables)
+        expected = Markup(one if count == 1 else many) % {"num": count, **variables}
         assert ours == expected
         assert type(ours) is Markup
 
