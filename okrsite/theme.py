@@ -44,7 +44,7 @@ from okrsite.compiled_templates import COMPILED
 from okrsite.config import SiteConfig
 from okrsite.constant_translations import ConstantTranslations, use_language
 from okrsite.diagnostics import Diagnostic, error, warning
-from okrsite.jinja_context import FastCallContext, FastTemplate
+from okrsite.jinja_context import FastCallContext, FastTemplate, markup_format
 from okrsite.plural_rules import plural_warnings
 from okrsite.sitefiles import (
     UnsafeFileError,
@@ -522,6 +522,7 @@ def load_theme(name: str, site_root: Path | None = None) -> Theme:
     env.globals["lipsum"] = lipsum
     env.context_class = FastCallContext.for_environment()
     env.template_class = FastTemplate
+    env.filters["format"] = markup_format
     return Theme(name, tuple(chain), site_templates, site_static, env, roots, homes, site_root)
 
 

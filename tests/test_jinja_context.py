@@ -98,3 +98,41 @@ def test_undefined_output_still_fails(tmp_path):
     env = load_theme("default", tmp_path).env
     with pytest.raises(UndefinedError):
         env.from_string("{{ missing }}").render()
+
+
+@pytest.mark.parametrize(
+    ("value", "args", "kwargs"),
+    [
+        (Markup("<bdi>%s</bdi>"), ("a<b>&",), {}),
+        (Markup('<a href="%s%s">%s</a>'), ("../", "x?a=1&b", Markup("<i>n</i>")), {}),
+        (Markup("%s: %s%%"), (_HasHtml(), 1.5), {}),
+        (Markup("100%%s <%s>"), (None,), {}),
+        (Markup("%d of %s"), (3, "<"), {}),
+        (Markup("%(name)s"), (), {"name": "<x>"}),
+        ("<plain %s>", ("<",), {}),
+        (Markup("%s"), (("a", "<"),), {}),
+    ],
+)
+def test_markup_format_gives_what_jinjas_format_gives(value, args, kwargs):
+    from jinja2.filters import do_format
+
+    from okrsite.jinja_context import markup_format
+
+    for _ in range(2):  # once learning the format string, once from memory
+        ours, jinjas = markup_format(value, *args, **kwargs), do_format(value, *args, **kwargs)
+        assert ours == jinjas
+        assert type(ours) is type(jinjas)
+
+
+@pytest.mark.parametrize("args", [("a", "b"), ()])
+def test_markup_format_fails_like_jinjas_format(args):
+    from jinja2.filters import do_format
+
+    from okrsite.jinja_context import markup_format
+
+    value = Markup("<bdi>%s</bdi>")
+    with pytest.raises(TypeError) as jinjas:
+        do_format(value, *args)
+    with pytest.raises(TypeError) as ours:
+        markup_format(value, *args)
+    assert str(ours.value) == str(jinjas.value)
