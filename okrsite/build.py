@@ -37,7 +37,7 @@ from okrsite.template_macros import missing_macros
 from okrsite.theme import Theme, ThemeError, load_theme
 from okrsite.theme_required import missing_templates
 from okrsite.theme_toml import unknown_key_warnings
-from okrsite.value_prints import parsed_records
+from okrsite.value_prints import parsed_records, printed_before_forking
 from okrsite.writer import (
     MARKER,
     OutputError,
@@ -210,6 +210,7 @@ def build_site(
         return BuildResult(False, diags, load, seconds=time.perf_counter() - started)
     finally:
         parsed_records(())
+        printed_before_forking(())
     return BuildResult(
         True,
         sorted_diagnostics([*load.diagnostics, *refused]),
@@ -391,6 +392,8 @@ def _render_and_commit(
                 meanwhile.begin_apart()  # these pages render in this process alone
             reads = cache.numbered_reads()
             kept = _kept_pieces(site, cache, cache_folder)
+            # every render process reads every objective's score: printed once here
+            printed_before_forking(site.scored.objectives.values())
             try:
                 paths, written, unchanged = render_and_write(
                     site,

@@ -50,6 +50,7 @@ __all__ = [
     "before_forking",
     "parsed_records",
     "known_prints",
+    "printed_before_forking",
     "Keyed",
     "unkeyed",
 ]
@@ -63,13 +64,34 @@ _PARSED: dict[int, tuple[Any, bytes]] = {}
 #: values read from a cache with the print they had when it was written
 #: (:func:`known_prints`), by identity, as :data:`_PARSED`
 _KNOWN: dict[int, tuple[Any, bytes]] = {}
+#: values printed once before render processes fork
+#: (:func:`printed_before_forking`), by identity, as :data:`_PARSED`
+_PRINTED: dict[int, tuple[Any, bytes]] = {}
 
 
 def print_of(value: Any) -> bytes:
     """:func:`fingerprint` of ``value``, or the print it was read back with
-    (:func:`known_prints`)."""
-    known = _KNOWN.get(id(value))
+    (:func:`known_prints`) or printed with already (:func:`printed_before_forking`)."""
+    known = _KNOWN.get(id(value)) or _PRINTED.get(id(value))
     return known[1] if known is not None and known[0] is value else fingerprint(value)
+
+
+def printed_before_forking(values: Iterable[Any]) -> None:
+    """Print these values now, once, for :func:`print_of` and for printers
+    made after this call (in this process and in those it forks). An empty
+    ``values`` forgets them.
+
+    For the objective scores of a build with the page cache: every render
+    process reads all of them (the dashboard, the exports), and each printed
+    all 10,000 again (each one's pickle), as did the parse cache's save
+    (:func:`print_of`). Each print is the :func:`fingerprint` a printer
+    would take of the value, which is immutable and kept alive here, so its
+    identity stands for it while the print is held."""
+    _PRINTED.clear()
+    printed = {}
+    for value in values:
+        printed[id(value)] = (value, print_of(value))
+    _PRINTED.update(printed)
 
 
 def known_prints(pairs: Iterable[tuple[Any, bytes]]) -> None:
@@ -228,7 +250,7 @@ class Printer:
     __slots__ = ("_records", "_kinds", "_plain")
 
     def __init__(self) -> None:
-        self._records: dict[int, tuple[Any, bytes]] = {**_KNOWN, **_PARSED}
+        self._records: dict[int, tuple[Any, bytes]] = {**_KNOWN, **_PRINTED, **_PARSED}
         self._kinds: dict[type, bool] = {}
         #: prints of strings and tuples of strings (most index entries: ids,
         #: often none), by value: equal ones pickle to equal bytes

@@ -133,3 +133,35 @@ def test_a_recorded_tuple_is_printed_as_its_members_without_recording_a_read(
     assert pickled == []  # every member's print was known: nothing pickled again
     assert Printer().value(checkins) == expected
     assert Printer().value(plain[:-1]) != expected
+
+
+def test_scores_printed_before_forking_are_their_prints_taken_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The objective scores a build prints before its render processes fork
+    get the very prints a printer would take, and neither a printer made
+    after nor the parse cache's save (``print_of``) pickles them again."""
+    site = renderer(copy_site(tmp_path))
+    scores = list(site.scored.objectives.values())
+    assert len(scores) > 5
+    expected = [fingerprint(score) for score in scores]
+    pickled: list[object] = []
+    real = value_prints.fingerprint
+
+    def counted(value: object) -> bytes:
+        pickled.append(value)
+        return real(value)
+
+    monkeypatch.setattr(value_prints, "fingerprint", counted)
+    try:
+        value_prints.printed_before_forking(scores)
+        assert len(pickled) == len(scores)
+        pickled.clear()
+        printer = Printer()
+        assert [printer.value(score) for score in scores] == expected
+        assert [value_prints.print_of(score) for score in scores] == expected
+        assert pickled == []
+    finally:
+        value_prints.printed_before_forking(())
+    assert Printer().value(scores[0]) == expected[0]
+    assert pickled == [scores[0]]  # forgotten: printed again
