@@ -153,7 +153,7 @@ class SiteIndex:
         # when it has no objective or goal (the last one moved out of it):
         # links and bookmarks to it still lead somewhere, which says so
         used = set(self.by_cycle) | {g.cycle for g in portfolio.goals.values() if g.cycle}
-        for name in used | set(config.cycles):
+        for name in sorted(used | set(config.cycles)):  # the same order in every process
             cycle = portfolio.cycles.get(name) or lookup(name, config.cycles)
             if cycle is not None:
                 self.cycles[name] = cycle
