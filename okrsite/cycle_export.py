@@ -18,7 +18,7 @@ from okrsite import __version__
 from okrsite.cycle_figures import COUNTED, objective_cycles
 from okrsite.export import _num as number
 from okrsite.export import csv_cell, json_line
-from okrsite.export_shares import graded_share, written_shares
+from okrsite.export_shares import SharesOf, graded_share
 from okrsite.model import ScoredPortfolio
 from okrsite.record_owner import owner_of
 from okrsite.scorecard import Scorecard, Tally, scorecard
@@ -57,13 +57,15 @@ def _tally(t: Tally) -> dict[str, Any]:
     }
 
 
-def _objective_rows(scored: ScoredPortfolio, card: Scorecard) -> list[dict[str, Any]]:
+def _objective_rows(
+    scored: ScoredPortfolio, card: Scorecard, shares_of: SharesOf
+) -> list[dict[str, Any]]:
     p = scored.portfolio
     rows = []
     for oid in card.total.figures.objectives:
         obj, s = p.objectives[oid], scored.objectives[oid]
         counted = obj.status in COUNTED
-        shares = written_shares(s, scored.settings)
+        shares = shares_of(s)
         # a team's own objective's team, as its page shows (record_owner),
         # and what the id names, as api/portfolio.json says it
         owner, owner_kind = owner_of(p, obj)
@@ -86,9 +88,15 @@ def _objective_rows(scored: ScoredPortfolio, card: Scorecard) -> list[dict[str, 
 
 
 def scorecard_json(
-    scored: ScoredPortfolio, card: Scorecard, rows: list[dict[str, Any]] | None = None
+    scored: ScoredPortfolio,
+    card: Scorecard,
+    rows: list[dict[str, Any]] | None = None,
+    shares_of: SharesOf | None = None,
 ) -> dict[str, Any]:
+    """The cycle's JSON; its objectives' shares from ``shares_of`` when the
+    build writes them into other files too (see :class:`SharesOf`)."""
     p = scored.portfolio
+    shares_of = shares_of if shares_of is not None else SharesOf(scored.settings)
     least = []
     for m in card.least_moved:
         kr = p.objectives[m.objective].key_result(m.key_result)
@@ -99,9 +107,7 @@ def scorecard_json(
                 "key_result": m.key_result,
                 "title": kr.title,
                 # as the key result's own record writes it
-                "progress": written_shares(
-                    scored.objectives[m.objective], scored.settings
-                ).key_results[m.key_result],
+                "progress": shares_of(scored.objectives[m.objective]).key_results[m.key_result],
                 "current": number(m.current),
                 "target": number(m.target),
                 "unit": kr.unit or None,
@@ -144,7 +150,7 @@ def scorecard_json(
             }
             for k in card.kpis
         ],
-        "objectives": rows if rows is not None else _objective_rows(scored, card),
+        "objectives": rows if rows is not None else _objective_rows(scored, card, shares_of),
     }
 
 
@@ -156,6 +162,7 @@ def scorecard_csv(
     w.writerow(CSV_COLUMNS)
     cycle = csv_cell(card.cycle.name)
     achieved = {True: "true", False: "false", None: ""}
+    rows = rows if rows is not None else _objective_rows(scored, card, SharesOf(scored.settings))
     w.writerows(
         [
             cycle,
@@ -170,7 +177,7 @@ def scorecard_csv(
             row["grade"],
             achieved[row["achieved"]],
         ]
-        for row in (rows if rows is not None else _objective_rows(scored, card))
+        for row in rows
     )
     return buf.getvalue()
 
@@ -225,12 +232,16 @@ def _same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
 
 
 def cycle_export_files(
-    scored: ScoredPortfolio, card_of: Callable[[str], Scorecard] | None = None
+    scored: ScoredPortfolio,
+    card_of: Callable[[str], Scorecard] | None = None,
+    shares_of: SharesOf | None = None,
 ) -> dict[str, bytes]:
     """Both files for every cycle objectives use (a cycle whose inputs are
     unchanged since the last call keeps its files: see :func:`_inputs`).
     ``card_of`` gives a cycle's scorecard of ``scored`` (the cycle page's,
-    when a build worked it out already)."""
+    when a build worked it out already); ``shares_of`` the objectives'
+    written shares (the ones ``api/portfolio.json`` wrote, in a build)."""
+    shares_of = shares_of if shares_of is not None else SharesOf(scored.settings)
     out: dict[str, bytes] = {}
     by_cycle: dict[str, list[str]] = {}
     for oid, obj in scored.portfolio.objectives.items():
@@ -243,8 +254,8 @@ def cycle_export_files(
             files = hit[1]
         else:
             card = card_of(name) if card_of is not None else scorecard(scored, name)
-            rows = _objective_rows(scored, card)
-            text = scorecard_json_text(scorecard_json(scored, card, rows))
+            rows = _objective_rows(scored, card, shares_of)
+            text = scorecard_json_text(scorecard_json(scored, card, rows, shares_of))
             files = {
                 cycle_export_path(name, "json"): text.encode("utf-8"),
                 cycle_export_path(name, "csv"): scorecard_csv(scored, card, rows).encode("utf-8"),

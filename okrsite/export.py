@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from okrsite import __version__, numbers
-from okrsite.export_shares import written_shares
+from okrsite.export_shares import SharesOf, written_shares
 from okrsite.formula_guard import guarded
 from okrsite.model import Portfolio, ScoredPortfolio
 from okrsite.parse_names import name_to_id
@@ -24,12 +24,15 @@ def _num(x: float | None) -> float | int | None:
     return numbers.json_number(x)
 
 
-def objective_record(scored: ScoredPortfolio, oid: str) -> dict[str, Any]:
-    """One objective of the export (an element of ``objectives``)."""
+def objective_record(
+    scored: ScoredPortfolio, oid: str, shares_of: SharesOf | None = None
+) -> dict[str, Any]:
+    """One objective of the export (an element of ``objectives``); its shares
+    from ``shares_of`` when the build writes them into other files too."""
     obj = scored.portfolio.objectives[oid]
     s = scored.objectives[oid]
     # with the decimals that keep them on their verdicts' side (export_shares)
-    shares = written_shares(s, scored.settings)
+    shares = shares_of(s) if shares_of is not None else written_shares(s, scored.settings)
     # a team's own objective (owner: Finance) is owned by its team, as its
     # page shows: the team's id, owner_kind "team"; the CSVs' owner column
     # reads it here too, and import reads owner = team back as the team's own

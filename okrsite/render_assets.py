@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrsite.changes import overruled_readings
 from okrsite.cycle_export import cycle_export_files
+from okrsite.export_shares import SharesOf
 from okrsite.feed_titles import titled_with_time
 from okrsite.scoring import counts_in_rollup
 from okrsite.urls import safe_path
@@ -100,10 +101,13 @@ class SiteAssets:
         preview re-renders only badges whose objective changed).
         """
         out = dict(self.theme.static_files(self.config))
-        out.update(data_files(self.view, self.memo))
+        # each objective's written shares worked out once, for
+        # api/portfolio.json, both CSVs and its cycle's files
+        shares_of = SharesOf(self.scored.settings)
+        out.update(data_files(self.view, self.memo, shares_of))
         out.update(search_files(self.view, lambda oid: export_pieces(self.view, self.memo, oid)[3]))
         out["checkins.xml"] = self._render_feed()
-        out.update(cycle_export_files(self.scored, self.scorecard))
+        out.update(cycle_export_files(self.scored, self.scorecard, shares_of))
         if self.history is not None:
             out[HISTORY_JSON] = history_json(
                 self.history,

@@ -24,6 +24,7 @@ from okrsite.export import (
     kpi_and_goal_records,
     objective_record,
 )
+from okrsite.export_shares import SharesOf
 from okrsite.view.partials import RenderMemo
 from okrsite.view.search import search_entries
 from okrsite.view.view_model import ViewModel
@@ -65,19 +66,26 @@ def _written(value: float | int | None) -> str:
     return "" if value is None else str(value)
 
 
-def export_pieces(view: ViewModel, memo: RenderMemo, oid: str) -> tuple[str, str, str, str]:
+def export_pieces(
+    view: ViewModel, memo: RenderMemo, oid: str, shares_of: SharesOf | None = None
+) -> tuple[str, str, str, str]:
     """This objective's line of portfolio.json, its rows of both CSVs and its
-    search-index entry (memoised in ``memo``)."""
+    search-index entry (memoised in ``memo``); its shares from ``shares_of``
+    when the build writes them into the cycle exports too."""
     hit = memo.exports.get(oid)
     if hit is None:
-        hit = memo.exports[oid] = view.recorder.capture(lambda: _export_pieces(view, oid))
+        hit = memo.exports[oid] = view.recorder.capture(
+            lambda: _export_pieces(view, oid, shares_of)
+        )
     else:
         view.recorder.replay(hit[1])
     return hit[0]
 
 
-def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
-    record = objective_record(view.scored, oid)
+def _export_pieces(
+    view: ViewModel, oid: str, shares_of: SharesOf | None
+) -> tuple[str, str, str, str]:
+    record = objective_record(view.scored, oid, shares_of)
     o, s = view.objectives[oid], view.scores[oid]
     # text cells defused as every CSV defuses them (okrsite.export.csv_cell):
     # a cycle may be named "=1+2", a title "-Infinity"; figures are numbers
@@ -100,10 +108,13 @@ def _export_pieces(view: ViewModel, oid: str) -> tuple[str, str, str, str]:
     return (json_line(record), csv_text(csv_rows(record)), csv_text([row]), entry)
 
 
-def data_files(view: ViewModel, memo: RenderMemo) -> dict[str, bytes]:
-    """``api/portfolio.json``, ``api/objectives.csv`` and ``api/key-results.csv``."""
+def data_files(
+    view: ViewModel, memo: RenderMemo, shares_of: SharesOf | None = None
+) -> dict[str, bytes]:
+    """``api/portfolio.json``, ``api/objectives.csv`` and ``api/key-results.csv``;
+    the objectives' shares from ``shares_of`` (see :func:`export_pieces`)."""
     scored = view.scored
-    pieces = [export_pieces(view, memo, oid) for oid in scored.portfolio.objectives]
+    pieces = [export_pieces(view, memo, oid, shares_of) for oid in scored.portfolio.objectives]
     rest = kpi_and_goal_records(scored)
     portfolio = json_text_from_lines(
         scored.as_of.isoformat(),
