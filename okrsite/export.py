@@ -207,7 +207,8 @@ def json_text_from_lines(as_of: str, generator: str, lines: dict[str, list[str]]
     parts = [f'  "as_of": {json_line(as_of)}', f'  "generator": {json_line(generator)}']
     for key in ("objectives", "kpis", "goals"):
         items = lines[key]
-        body = "[\n" + ",\n".join("    " + x for x in items) + "\n  ]" if items else "[]"
+        # each line indented by the separator before it: one join, no copy per line
+        body = "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
         parts.append(f'  "{key}": {body}')
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
@@ -215,10 +216,12 @@ def json_text_from_lines(as_of: str, generator: str, lines: dict[str, list[str]]
 def csv_cell(value: Any) -> Any:
     """A CSV cell; text that a spreadsheet would run as a formula gets a
     leading ' (:func:`guarded`)."""
+    if type(value) is str:  # most cells are text: asked first
+        return "'" + value if guarded(value) else value
     if value is None:
         return ""
     if isinstance(value, bool):
-        return str(value).lower()
+        return "true" if value else "false"
     if isinstance(value, str) and guarded(value):
         return "'" + value
     return value
@@ -266,44 +269,46 @@ def portfolio_csv(scored: ScoredPortfolio, data: dict[str, Any] | None = None) -
     return buf.getvalue()
 
 
+#: the keys of an objective record in the first columns of every one of its rows
+_OBJECTIVE_KEYS = (
+    "id",
+    "title",
+    "cycle",
+    "owner",
+    "team",
+    "parent",
+    "commitment",
+    "weight",
+    "status",
+    "progress",
+    "expected",
+    "grade",
+    "stale",
+    "confidence",
+    "forecast",
+)
+#: the keys of a key result's record in the columns after them
+_KEY_RESULT_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "start",
+    "target",
+    "current",
+    "unit",
+    "weight",
+    "score",
+    "progress",
+    "status",
+    "owner",
+)
+
+
 def csv_rows(o: dict[str, Any]) -> list[list[Any]]:
-    """The key-result rows of one objective record (see :func:`objective_record`)."""
-    head = [
-        o["id"],
-        o["title"],
-        o["cycle"],
-        o["owner"],
-        o["team"],
-        o["parent"],
-        o["commitment"],
-        o["weight"],
-        o["status"],
-        o["progress"],
-        o["expected"],
-        o["grade"],
-        o["stale"],
-        o["confidence"],
-        o["forecast"],
-    ]
-    rows = []
-    for kr in o["key_results"] or [None]:
-        tail = (
-            [
-                kr["id"],
-                kr["title"],
-                kr["kind"],
-                kr["start"],
-                kr["target"],
-                kr["current"],
-                kr["unit"],
-                kr["weight"],
-                kr["score"],
-                kr["progress"],
-                kr["status"],
-                kr["owner"],
-            ]
-            if kr
-            else [""] * 12
-        )
-        rows.append([csv_cell(v) for v in head + tail])
-    return rows
+    """The key-result rows of one objective record (see :func:`objective_record`).
+    The objective's cells, the same in each of its rows, are made once."""
+    head = [csv_cell(o[key]) for key in _OBJECTIVE_KEYS]
+    key_results = o["key_results"]
+    if not key_results:
+        return [head + [""] * len(_KEY_RESULT_KEYS)]
+    return [head + [csv_cell(kr[key]) for key in _KEY_RESULT_KEYS] for kr in key_results]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 #: what a spreadsheet runs a cell starting with as a formula
 FORMULA_STARTS = "=+-@\t\r"
+#: the same, one character each (made once: every CSV cell asks)
+_STARTS = tuple(FORMULA_STARTS)
 
 
 def guarded(text: str) -> bool:
@@ -20,4 +22,4 @@ def guarded(text: str) -> bool:
     import`` could not otherwise tell from a guarded one: it removes one
     ``'`` from exactly these cells (``okrsite.spreadsheet_read._unexport``),
     so every title comes back as written."""
-    return text.lstrip("'")[:1] in tuple(FORMULA_STARTS)
+    return text.lstrip("'")[:1] in _STARTS
