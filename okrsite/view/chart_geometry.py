@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from okrsite import numbers
 from okrsite.limit_places import DEFAULT_PLACES, places_beside
@@ -312,14 +313,59 @@ def progress_chart(
     straight line between them is the rule at every day in between. The "as
     of" marker is drawn while as_of lies inside the axis.
     """
+    first = min([cycle.start, *(d for d, _ in history)])
+    last = max([cycle.end, *(d for d, _ in history)])
+    frame = _progress_frame(cycle, first, last, as_of, success, height)
+    segments, chart_points = _series(history, frame.xa, frame.xb, frame.y_of)
+    return LineChart(
+        height,
+        "%",
+        tuple(history),
+        False,
+        percent=True,
+        gridlines=frame.gridlines,
+        expected=frame.expected,
+        segments=segments,
+        points=chart_points,
+        marker=frame.marker,
+        dates=frame.dates,
+        before=first if first < cycle.start else None,
+        after=last if last > cycle.end else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _ProgressFrame:
+    """What a progress chart draws apart from its objective's points: its
+    scales, gridlines, expected-progress line, "as of" marker and dates."""
+
+    xa: float
+    xb: float
+    ya: float
+    yb: float
+    gridlines: tuple[Gridline, ...]
+    expected: Segment
+    marker: Marker | None
+    dates: tuple[DateLabel, ...]
+
+    def y_of(self, value: float) -> float:
+        return self.ya * value + self.yb
+
+
+@lru_cache(maxsize=1024)
+def _progress_frame(
+    cycle: Cycle, first: date, last: date, as_of: date, success: float, height: int
+) -> _ProgressFrame:
+    """The frame of :func:`progress_chart`, a function of these values alone:
+    worked out once for the objectives of a cycle with one success level
+    (committed or aspirational) whose check-ins lie within it (most of a
+    site's), not once per objective page. Its parts are frozen values."""
     top, bottom = _TOP, height - _BOTTOM_GAP
     ya, yb = _scale(0.0, 1.0, bottom, top)
 
     def y_of(value: float) -> float:
         return ya * value + yb
 
-    first = min([cycle.start, *(d for d, _ in history)])
-    last = max([cycle.end, *(d for d, _ in history)])
     xa, xb = _x_scale(first, last)
 
     def x_of(day: date) -> float:
@@ -345,21 +391,15 @@ def progress_chart(
             anchor,
             as_of,
         )
-    segments, chart_points = _series(history, xa, xb, y_of)
-    return LineChart(
-        height,
-        "%",
-        tuple(history),
-        False,
-        percent=True,
-        gridlines=tuple(_gridline(y_of(v), v, top) for v in (1.0, 0.5, 0.0)),
-        expected=expected,
-        segments=segments,
-        points=chart_points,
-        marker=marker,
-        dates=_date_labels(first, last, height),
-        before=first if first < cycle.start else None,
-        after=last if last > cycle.end else None,
+    return _ProgressFrame(
+        xa,
+        xb,
+        ya,
+        yb,
+        tuple(_gridline(y_of(v), v, top) for v in (1.0, 0.5, 0.0)),
+        expected,
+        marker,
+        _date_labels(first, last, height),
     )
 
 
