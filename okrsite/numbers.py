@@ -370,6 +370,9 @@ class _ScientificEncoder(json.JSONEncoder):
 
 def coordinate(value: float) -> str:
     """An SVG coordinate with at most one decimal, clamped to a sane range."""
+    if -_COORD_LIMIT <= value <= _COORD_LIMIT:  # most: written as it is (never nan)
+        text = f"{value:.1f}"
+        return text[:-2] if text.endswith(".0") else text
     if not math.isfinite(value):
         value = 0.0 if math.isnan(value) else math.copysign(_COORD_LIMIT, value)
     value = max(-_COORD_LIMIT, min(_COORD_LIMIT, value))

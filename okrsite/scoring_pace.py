@@ -115,7 +115,10 @@ def pace_places(progress: float, expected: float, status: Status, settings: Sett
         return Decimal(numbers.format_fixed(ratio * 100, places))
 
     def tells(places: int) -> bool:
-        gap = float(shown(expected, places) - shown(progress, places))
+        if places == 0:  # whole percentages: their gap is an int, exact as the Decimals'
+            gap = float(numbers.percent(expected) - numbers.percent(progress))
+        else:
+            gap = float(shown(expected, places) - shown(progress, places))
         if status == "on-track":
             return gap <= on_track
         if status == "at-risk":

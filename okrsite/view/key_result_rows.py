@@ -122,17 +122,19 @@ def key_result_row(view: ViewModel, o: Objective, kr: KeyResult, ks: KRScore) ->
     # same the score and "Explain this score" use: the others are listed
     # after them, marked as not counted
     counted = {i for i in rollup if counts_in_rollup(view.objectives[i])}
-    listed = view.objectives_sorted(i for i in rollup if i in view.scores)
-    aligned = tuple(
-        AlignedChild(
-            view.objectives[i].title,
-            view.url("objective", i),
-            view.scores[i].progress,
-            view.scores[i].status,
-            i in counted,
+    aligned: tuple[AlignedChild, ...] = ()
+    if rollup:  # most key results have none aligned: nothing to read or sort
+        listed = view.objectives_sorted(i for i in rollup if i in view.scores)
+        aligned = tuple(
+            AlignedChild(
+                view.objectives[i].title,
+                view.url("objective", i),
+                view.scores[i].progress,
+                view.scores[i].status,
+                i in counted,
+            )
+            for i in sorted(listed, key=lambda i: i not in counted)
         )
-        for i in sorted(listed, key=lambda i: i not in counted)
-    )
     spark = None
     spark_from_kpi = False
     if kr.kind in ("numeric", "stay_above", "stay_below"):
