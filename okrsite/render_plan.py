@@ -342,16 +342,13 @@ class ChunkRenderer:
         that this process has not sent before (taken here, they run on
         every core). ``more``: this process may render more chunks after it."""
         site, staged, site_root, want_deps = state
-        # The collector is paused while rendering (okrsite.gcpause); a chunk
-        # that more may follow may end with a young-generation collection
-        # (``ChunkCollections``), in case a theme's templates make reference
-        # cycles. The last one does not: it would walk every object the chunk
-        # made (0.36 s for the pages after one edit at 10,000 objectives) to
-        # free memory the process gives back anyway. What the chunk made and
-        # needs no more (its pages' reads once they are numbered, the pieces
-        # kept only within a chunk) is let go before that collection, which
-        # would otherwise walk it: in the parent at 10,000 objectives, pages
-        # and pieces of 250 pages held some 20,000 objects.
+        # The collector is paused while rendering; a chunk that more may
+        # follow may end with a young-generation collection (ChunkCollections),
+        # in case a theme's templates make reference cycles; the last does not
+        # (it would walk every object the chunk made to free memory the process
+        # gives back anyway). What the chunk made and needs no more (its pages'
+        # reads once numbered, the pieces kept only within a chunk) is let go
+        # before it: pages and pieces of 250 pages held some 20,000 objects.
         numbers = self.numbers
         pages: dict[PageKey, bytes] = {}
         with paused_gc():
