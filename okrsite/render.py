@@ -191,7 +191,6 @@ class SiteRenderer(RenderPieces, TemplateGlobals, SiteAssets):
             self.env, self.recorder, self.memo.entries if value_pieces else None
         )
         self._nav_cache: dict[tuple[str, str], Markup] = {}
-        self._checkin_cache: dict[tuple[str, str, bool, int], tuple[Markup, frozenset[Dep]]] = {}
         self._scorecards: dict[str, tuple[Scorecard, frozenset[Dep]]] = {}
         #: what each page rendered by :meth:`render_pages` read
         self.page_deps: dict[PageKey, frozenset[Dep]] = {}
