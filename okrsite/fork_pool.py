@@ -39,13 +39,13 @@ def _start_worker() -> None:
     garbage collector's sight (``gc.freeze``, which splices the collector's
     lists and touches no object), then :func:`die_with_parent`.
 
-    The parent forks with the collector paused, after building much it
-    never collected (the render's view model: some 570,000 objects at
-    10,000 objectives). A worker's first collection walked all of them,
-    0.4-0.7 s each, and by writing to each object's header copied every
-    page of memory they lie on, which the worker otherwise shares with the
-    parent. Frozen, they are never walked in the worker; the worker's own
-    objects are collected as before."""
+    The parent forks with the collector paused, after making objects it
+    never collected (some 45,000 at 10,000 objectives besides those frozen
+    after the load). A worker's first collection walked them and, by
+    writing to each object's header, copied the pages of memory they lie
+    on, which the worker otherwise shares with the parent. Frozen, they are
+    never walked in the worker; the worker's own objects are collected as
+    before (:class:`~okrsite.gcpause.ChunkCollections`)."""
     gc.freeze()
     die_with_parent()
 
