@@ -114,16 +114,7 @@ class Language:
                 return bare
             if names is None or not variables:
                 return text % variables  # type: ignore[no-any-return]
-            # what Markup's % does for ``%(name)s`` (each value escaped), without
-            # its per-value helper objects, and each value's escaped text as a
-            # plain str (the same characters, no Markup made per value): a page
-            # fills a few dozen of these
-            if len(names) == 1:
-                name = names[0]
-                return _markup(str.__mod__(text, {name: escaped_text(variables[name])}))
-            return _markup(
-                str.__mod__(text, {name: escaped_text(variables[name]) for name in names})
-            )
+            return _filled(text, names, variables)
 
         def ngettext(one: str, many: str, count: int, /, **variables: Any) -> Markup:
             key = (one, many, count)
@@ -135,10 +126,7 @@ class Language:
             variables.setdefault("num", count)
             if names is None:
                 return text % variables  # type: ignore[no-any-return]
-            # as in gettext: Markup's % for ``%(name)s``, each value's escaped text
-            return _markup(
-                str.__mod__(text, {name: escaped_text(variables[name]) for name in names})
-            )
+            return _filled(text, names, variables)
 
         return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
@@ -245,6 +233,18 @@ def _plain_placeholders(text: str) -> tuple[str, ...] | None:
     if _OTHER_PLACEHOLDER.search(text.replace("%%", "")):
         return None
     return tuple(dict.fromkeys(name for name in _NAMED.findall(text) if name))
+
+
+def _filled(text: Markup, names: tuple[str, ...], variables: dict[str, Any]) -> Markup:
+    """``text % variables`` for a message whose placeholders are all
+    ``%(name)s`` (``names``): what Markup's ``%`` does (each value escaped),
+    without its per-value helper objects, each value's escaped text a plain
+    ``str`` (the same characters, no Markup made per value). A page fills a
+    few dozen of these."""
+    if len(names) == 1:
+        name = names[0]
+        return _markup(str.__mod__(text, {name: escaped_text(variables[name])}))
+    return _markup(str.__mod__(text, {name: escaped_text(variables[name]) for name in names}))
 
 
 def _markup(text: str) -> Markup:
