@@ -391,7 +391,8 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ' class="'
                     yield escape(('mid-cycle' if (undefined(name='mid') if l_1_mid is missing else l_1_mid) else cond_expr_undefined("the inline if-expression on line 83 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
-                    yield escape((' less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 83 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape((' ' if ((undefined(name='mid') if l_1_mid is missing else l_1_mid) and (undefined(name='less') if l_1_less is missing else l_1_less)) else cond_expr_undefined("the inline if-expression on line 83 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
+                    yield escape(('less-ambitious' if (undefined(name='less') if l_1_less is missing else l_1_less) else cond_expr_undefined("the inline if-expression on line 83 in 'partials/history_timeline.html' evaluated to false and no else section was defined.")))
                     yield '"'
                 yield '>'
                 if t_7((undefined(name='c') if l_1_c is missing else l_1_c)):
@@ -559,4 +560,4 @@ def root(context, missing=missing, environment=environment):
         yield 'api/history.json">history.json</a></p>\n</section>'
 
 blocks = {}
-debug_info = '36=76&37=82&39=115&40=123&42=185&43=193&45=214&46=219&47=235&52=260&53=267&57=272&58=279&59=281&63=286&64=289&66=292&67=295&70=298&71=303&72=308&75=311&76=334&77=366&80=374&83=378&84=410&85=493&86=516&87=524&88=538&90=554&91=558'
+debug_info = '36=76&37=82&39=115&40=123&42=185&43=193&45=214&46=219&47=235&52=260&53=267&57=272&58=279&59=281&63=286&64=289&66=292&67=295&70=298&71=303&72=308&75=311&76=334&77=366&80=374&83=378&84=411&85=494&86=517&87=525&88=539&90=555&91=559'
