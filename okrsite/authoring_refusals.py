@@ -202,10 +202,12 @@ def key_result_meant(obj: Objective, key: str) -> str:
     one (:func:`~okrsite.named_targets.key_result_named`: its id, its title
     or the start of it in whole words), else by the start of its title with
     the last word cut short (``Raise avail`` for "Raise availability from
-    99% to 99.9%"), as people type it, when that fits one key result alone
-    and is four letters or more (``re`` is a fragment that names nothing).
-    A start that fits several is refused naming each (exit 2); one that
-    fits none is left to the loader (OKR304, with the key results it has)."""
+    99% to 99.9%"), as people type it, else by whole words inside its title
+    (``newsletter`` for "Grow newsletter subscribers"), when that fits one
+    key result alone and is four letters or more (``re`` is a fragment that
+    names nothing). A name that fits several is refused naming each (exit
+    2); one that fits none is left to the loader (OKR304, with the key
+    results it has)."""
     from okrsite.named_targets import key_result_named
     from okrsite.slug import slugify
 
@@ -216,12 +218,19 @@ def key_result_meant(obj: Objective, key: str) -> str:
     wanted = slugify(key)
     if len(wanted.replace("-", "")) < 4:  # re, ab: a fragment, no name (OKR304 lists them)
         return key
-    fits = [kr for kr in obj.key_results if slugify(kr.title).startswith(wanted)]
+    titles = [(kr, slugify(kr.title)) for kr in obj.key_results]
+    fits = [kr for kr, title in titles if title.startswith(wanted)]
+    how = "the start of the titles of"
+    if not fits:
+        # whole words inside one title (``newsletter`` for "Grow newsletter
+        # subscribers from 1,200 to 5,000"): what people remember of it
+        fits = [kr for kr, title in titles if f"-{wanted}-" in f"-{title}-"]
+        how = "in the titles of"
     if len(fits) == 1:
         return fits[0].id
     if fits:
         raise click.UsageError(
-            f"--set {key}=…: {key!r} is the start of the titles of "
+            f"--set {key}=…: {key!r} is {how} "
             + " and ".join(f"{kr.id} ({kr.title!r})" for kr in fits)
             + ": give the key result's id or more of its title"
         )

@@ -22,6 +22,20 @@ from okrsite.slug import slugify
 from okrsite.yamlsource import key_form
 
 
+def key_results_listed(key_results: Sequence[KeyResult]) -> str:
+    """The key results of an objective as a hint lists them: each by its id,
+    and one whose id the loader made from its place (``kr2``: a key result
+    written without ``id:``) with its title too, since ``kr2`` alone does
+    not tell anyone which key result it is; ``none`` when there are none."""
+    return (
+        ", ".join(
+            f"{kr.id} ({kr.title!r})" if kr.id == f"kr{kr.index + 1}" else kr.id
+            for kr in key_results
+        )
+        or "none"
+    )
+
+
 def _did_you_mean(name: str, candidates: Iterable[str], itself: str | None = None) -> str | None:
     """A "did you mean" hint; never the record that holds the reference (``itself``).
 

@@ -19,7 +19,7 @@ from okrsite.numbers import format_number
 from okrsite.parent_key_result import key_result_as_parent
 from okrsite.parse_figures import currency_of, is_money, money_counted_in, unit_multiplier
 from okrsite.parse_measures import is_percent_unit
-from okrsite.resolve_hints import _did_you_mean, _named_by_title
+from okrsite.resolve_hints import _did_you_mean, _named_by_title, key_results_listed
 from okrsite.resolve_tables import Resolving
 from okrsite.title_figures import kpi_title_figures_unlike
 from okrsite.units import same_unit
@@ -378,7 +378,7 @@ def _no_key_result(
         file,
         hint=_named_by_title(kr, target.key_results, "wherever it is named")
         or _did_you_mean(kr, krs_of)
-        or f"its key results are: {', '.join(krs_of) or 'none'}",
+        or f"its key results are: {key_results_listed(target.key_results)}",
         key_path=key_path,
     )
 

@@ -519,7 +519,9 @@ def test_a_key_result_named_by_its_title_gets_its_id_in_the_hint() -> None:
         (  # the start of two titles: no guess
             "c.md",
             "objective 'ops' has no key result 'cost per'",
-            "its key results are: kr1, kr2, kr3; if the key result was removed, put it back "
+            # ids the loader made from each key result's place, with their titles
+            "its key results are: kr1 ('Orders shipped same day'), kr2 ('Cost per parcel'), "
+            "kr3 ('Cost per return'); if the key result was removed, put it back "
             "with 'status: dropped': old check-ins keep their history and it counts nowhere",
         ),
         (
