@@ -5,8 +5,10 @@ and click turns that into "Aborted!" only once a command runs;
 :mod:`okrsite.entry` guards the import of the command line, but the package's
 own start (``okrsite/__init__.py``, the dataclass table it installs, some
 15 ms) came before that guard and ended in Python's traceback through
-okrsite's modules. :func:`guard_when_run_as_command` is the first thing the
-package does: when the process is the ``okrsite`` command (its console
+okrsite's modules. The package's first line holds Ctrl-C (a handler that
+notes it) while this module is found and read, and
+:func:`guard_when_run_as_command`, the next thing the package does, answers
+it: when the process is the ``okrsite`` command (its console
 script, or ``python -m okrsite``) it answers SIGINT with "Aborted!" and exit
 code 1, as click does, until :func:`release` hands Ctrl-C back to Python
 (``KeyboardInterrupt``, which the commands clean up after). A program that
@@ -23,6 +25,13 @@ import _signal as signal  # type: ignore[import-not-found]
 import os
 import sys
 from types import FrameType
+
+#: typing is not loaded for this (3 ms at start, before the guard); mypy
+#: takes any name TYPE_CHECKING as true
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 __all__ = ["guard_when_run_as_command", "release"]
 
@@ -48,15 +57,31 @@ def _abort(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(1)
 
 
-def guard_when_run_as_command() -> None:
-    """Answer Ctrl-C with "Aborted!" (exit 1) while the command starts, if this is the command."""
-    if not _run_as_command():
-        return
+def guard_when_run_as_command(
+    holder: Callable[[int, Any], None] | None = None, held: list[int] | None = None
+) -> None:
+    """Answer Ctrl-C with "Aborted!" (exit 1) while the command starts, if this is the command.
+
+    ``holder``: the handler the package's first line sets, which holds each
+    Ctrl-C in ``held`` while this module is found and read (under load, the
+    longest step before the guard: Ctrl-C in it ended in a traceback through
+    the package). It is replaced here: by :func:`_abort` for the command, by
+    Python's own for a program importing okrsite; an interrupt it held is
+    then answered as the one now in place answers it."""
+    command = _run_as_command()
     try:
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        now = signal.getsignal(signal.SIGINT)
+        ours = holder is not None and now is holder
+        if command and (now is signal.default_int_handler or ours):
             signal.signal(signal.SIGINT, _abort)
+        elif ours:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     except ValueError:  # not the main thread: nothing to guard
-        pass
+        return
+    if held:
+        if command:
+            _abort(signal.SIGINT, None)
+        raise KeyboardInterrupt
 
 
 def release() -> None:

@@ -56,7 +56,15 @@ def _site(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "module",
-    ["okrsite.dataclass_code", "okrsite.cache_checksum", "okrsite.entry", "okrsite.cli"],
+    [
+        # the guard's own module, found and read while the package's first
+        # line holds Ctrl-C (the window that still flaked under load)
+        "okrsite.interrupt_at_start",
+        "okrsite.dataclass_code",
+        "okrsite.cache_checksum",
+        "okrsite.entry",
+        "okrsite.cli",
+    ],
 )
 def test_ctrl_c_while_the_package_starts_says_aborted(tmp_path: Path, module: str) -> None:
     hook = tmp_path / "hook"
@@ -92,6 +100,33 @@ def test_importing_okrsite_in_a_program_keeps_its_ctrl_c(tmp_path: Path) -> None
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )
     assert out.stdout.strip() == "True", out.stderr
+
+
+def test_a_program_interrupted_while_okrsite_starts_gets_its_keyboard_interrupt(
+    tmp_path: Path,
+) -> None:
+    # the package held the interrupt while its guard's module loaded: a
+    # program (not the command) gets Python's KeyboardInterrupt for it, and
+    # Python's own handler back, as if the package had not held it
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    code = (
+        "import signal\n"
+        "try:\n"
+        "    import okrsite\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(hook), str(ROOT)]),
+        "OKRSITE_TEST_INTERRUPT_AT": "okrsite.interrupt_at_start",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.stdout.strip() == "interrupted True", out.stderr
 
 
 def _python_start_seconds(env: dict[str, str]) -> float:
