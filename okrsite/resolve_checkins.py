@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from okrsite import checkin_ticks, percent_shares
+from okrsite import checkin_ticks, percent_shares, resolve_hints
 from okrsite.checkin_folders import copied_checkin_warning, folder_records
 from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.checkin_outside_cycle import outside_cycle
@@ -37,12 +37,7 @@ from okrsite.parse_figures import (
     money_in_unit,
     unit_multiplier,
 )
-from okrsite.resolve_hints import (
-    _did_you_mean,
-    _named_by_title,
-    checkin_key_meant,
-    key_results_listed,
-)
+from okrsite.resolve_hints import _did_you_mean, _named_by_title, checkin_key_meant
 from okrsite.resolve_tables import Resolving
 from okrsite.thousandth_slips import kpi_checkin_slip, read_as_decimal, thousand_times_too_small
 from okrsite.title_figures import _millions_meant
@@ -214,7 +209,7 @@ def _value_of_objective(c: CheckIn, obj: Objective) -> Diagnostic:
         f"write values: {{{ids[0]}: {figure}}}"
         if len(ids) == 1
         else f"write values: {{<key result id>: {figure}}}; its key results are: "
-        + key_results_listed(obj.key_results)
+        + resolve_hints.key_results_listed(obj.key_results)
     )
     return warning(
         "OKR111",
@@ -297,7 +292,7 @@ def _stray_key(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...]) -> 
         f"unknown key {key!r} in a checkin is ignored"
         + ("" if typo else f": objective {obj.id!r} has no key result {key!r}"),
         c.file,
-        hint=typo or f"its key results are: {key_results_listed(obj.key_results)}",
+        hint=typo or f"its key results are: {resolve_hints.key_results_listed(obj.key_results)}",
         key_path=where,
     )
 
@@ -311,7 +306,7 @@ def _no_key_result(c: CheckIn, obj: Objective, key: str, where: tuple[str, ...])
         else _named_by_title(key, obj.key_results)
         or _did_you_mean(key, [k.id for k in obj.key_results])
     )
-    known_krs = key_results_listed(obj.key_results)
+    known_krs = resolve_hints.key_results_listed(obj.key_results)
     return error(
         "OKR304",
         f"objective {obj.id!r} has no key result {key!r}",
