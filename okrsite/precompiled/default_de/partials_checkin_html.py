@@ -25,11 +25,11 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'default' found.")
     try:
-        t_2 = environment.filters['e']
+        t_2 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'e' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
         t_3 = environment.filters['safe']
     except KeyError:
@@ -92,10 +92,11 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '  <ul class="values">'
         for l_1_v in (_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'values', missing)) is not missing else environment.getattr(_attr_owner, 'values')):
+            l_1_markup = resolve('markup')
             _loop_vars = {}
             pass
             yield '<li>'
-            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_3(('<bdi>%s</bdi>' % t_2((_attr_value if (_attr_value := getattr(_attr_owner := l_1_v, 'label', missing)) is not missing else environment.getattr(_attr_owner, 'label'))))), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), '%(label)s:', label=t_2(context.call((undefined(name='markup') if l_1_markup is missing else l_1_markup), '<bdi>%s</bdi>', _loop_vars=_loop_vars), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_v, 'label', missing)) is not missing else environment.getattr(_attr_owner, 'label'))), _loop_vars=_loop_vars))
             yield ' <strong>'
             if (not t_4((_attr_value if (_attr_value := getattr(_attr_owner := l_1_v, 'done', missing)) is not missing else environment.getattr(_attr_owner, 'done')))):
                 pass
@@ -104,7 +105,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield escape(context.call((undefined(name='with_unit') if l_0_with_unit is missing else l_0_with_unit), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_v, 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')), (_attr_value if (_attr_value := getattr(_attr_owner := l_1_v, 'unit', missing)) is not missing else environment.getattr(_attr_owner, 'unit')), _loop_vars=_loop_vars))
             yield '</strong></li>'
-        l_1_v = missing
+        l_1_v = l_1_markup = missing
         yield '</ul>\n'
     if (not t_4((_attr_value if (_attr_value := getattr(_attr_owner := (undefined(name='checkin') if l_0_checkin is missing else l_0_checkin), 'value', missing)) is not missing else environment.getattr(_attr_owner, 'value')))):
         pass
@@ -121,4 +122,4 @@ def root(context, missing=missing, environment=environment):
     yield '</article>'
 
 blocks = {}
-debug_info = '2=47&3=49&4=81&5=91&6=94&8=109&9=112&11=116&12=119'
+debug_info = '2=47&3=49&4=81&5=91&6=94&8=110&9=113&11=117&12=120'
