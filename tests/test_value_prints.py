@@ -108,6 +108,19 @@ def test_lists_of_records_are_told_apart_by_kind_order_and_members(tmp_path: Pat
     assert printer.value([]) == fingerprint([])
 
 
+def _counted_fingerprints(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every value :func:`value_prints.fingerprint` pickles from now on, in order."""
+    pickled: list[object] = []
+    real = value_prints.fingerprint
+
+    def counted(value: object) -> bytes:
+        pickled.append(value)
+        return real(value)
+
+    monkeypatch.setattr(value_prints, "fingerprint", counted)
+    return pickled
+
+
 def test_a_recorded_tuple_is_printed_as_its_members_without_recording_a_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,14 +133,7 @@ def test_a_recorded_tuple_is_printed_as_its_members_without_recording_a_read(
     plain = tuple(tuple.__iter__(checkins))
     printer = Printer()
     expected = printer.value(plain)
-    pickled: list[object] = []
-    real = value_prints.fingerprint
-
-    def counted(value: object) -> bytes:
-        pickled.append(value)
-        return real(value)
-
-    monkeypatch.setattr(value_prints, "fingerprint", counted)
+    pickled = _counted_fingerprints(monkeypatch)
     got, deps = site.recorder.capture(lambda: printer.value(checkins))
     assert got == expected and deps == frozenset()
     assert pickled == []  # every member's print was known: nothing pickled again
@@ -145,14 +151,7 @@ def test_scores_printed_before_forking_are_their_prints_taken_once(
     scores = list(site.scored.objectives.values())
     assert len(scores) > 5
     expected = [fingerprint(score) for score in scores]
-    pickled: list[object] = []
-    real = value_prints.fingerprint
-
-    def counted(value: object) -> bytes:
-        pickled.append(value)
-        return real(value)
-
-    monkeypatch.setattr(value_prints, "fingerprint", counted)
+    pickled = _counted_fingerprints(monkeypatch)
     try:
         value_prints.printed_before_forking(scores)
         assert len(pickled) == len(scores)
