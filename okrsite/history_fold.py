@@ -170,10 +170,6 @@ class _Timelines:
         # one that made it: a merge commit records none), read once per commit
         # and only for one with an entry (most commits are check-ins)
         whys = self.whys
-        # every change of one commit comes on one day, and a commit changes
-        # hundreds of objectives of a few cycles: the timing judged once per
-        # pair of cycles (before and after the change) a commit meets
-        timings: dict[tuple[str | None, str | None], tuple[bool, str | None]] = {}
 
         def add(
             rec: Event,
@@ -189,11 +185,9 @@ class _Timelines:
             # every field of one change is judged by the objective's cycle
             # before and after it, as okrsite diff judges it: moved out of
             # or into an ended cycle it is "after … ended", never mid-cycle
-            moved = (_cycle_before(rec), rec.get("cycle"))
-            timing = timings.get(moved)
-            if timing is None:
-                timing = timings[moved] = cycles_mod.change_timing(*moved, day, self.cycles)
-            mid, ended = timing
+            mid, ended = cycles_mod.change_timing(
+                _cycle_before(rec), rec.get("cycle"), day, self.cycles
+            )
             if name in cycles_mod.RECORD_KEEPING or name == "id":
                 ended = None
             if c.sha not in whys:
