@@ -218,10 +218,7 @@ class _Timelines:
                 written[0] if written else None,
                 written[1] if written else None,
             )
-            key = (rec["kind"], rec["id"])
-            line = self.lines.get(key)
-            if line is None:
-                line = self.lines[key] = []
+            line = self.lines.setdefault((rec["kind"], rec["id"]), [])
             if not kept:
                 self.not_kept_in(line, name, kr, brought, c.sha)
             line.append(entry)
@@ -311,15 +308,8 @@ class _Timelines:
     def _key_results(
         self, rec: Event, origin: Origin, checkin: str | None, add: Any, fresh: bool = True
     ) -> None:
-        rid = rec["id"]
-        # looked up before made: setdefault's new {} on every call (one per
-        # objective changed, 100,000 at 10,000 objectives) was most of its cost
-        currents = self.currents.get(rid)
-        if currents is None:
-            currents = self.currents[rid] = {}
-        ticks = self.ticks.get(rid)
-        if ticks is None:
-            ticks = self.ticks[rid] = {}
+        currents = self.currents.setdefault(rec["id"], {})
+        ticks = self.ticks.setdefault(rec["id"], {})
         if rec["change"] == "created" and fresh:
             currents.clear()
             currents.update(rec.get("currents", ()))
