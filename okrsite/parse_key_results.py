@@ -277,6 +277,11 @@ _NO_TITLE = (
 )
 
 
+def place_id(index: int) -> str:
+    """``kr1``, ``kr2``, …: the id of the key result at ``index`` (from 0) written without ``id:``."""
+    return f"kr{index + 1}"
+
+
 def _key_result(
     f: _Fields, i: int, item: Any, seen: set[str]
 ) -> tuple[str | None, KeyResult | None, bool]:
@@ -325,7 +330,7 @@ def _key_result(
     measured = item is not as_written  # by measure:, or by the title's own figures
     item = _units_written(f, _kr_threshold(f, item, path), path, "key result")
     f.unknown_keys(item, KR_KEYS, path, "a key result", _KR_KEY_HINTS)
-    kr_id = f.text(item, "id", path) or f"kr{i + 1}"
+    kr_id = f.text(item, "id", path) or place_id(i)
     size = limits.utf8_length(kr_id)
     if size > limits.MAX_ID_SEGMENT_BYTES:
         f.err(

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from okrsite import checkin_ticks, percent_shares, resolve_hints
+from okrsite import checkin_ticks, parse_key_results, percent_shares, resolve_hints
 from okrsite.checkin_folders import copied_checkin_warning, folder_records
 from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.checkin_outside_cycle import outside_cycle
@@ -533,7 +533,7 @@ def _rollup_hint(obj: Objective, kr: KeyResult, objectives: Mapping[str, Objecti
         kr.title if _PLAIN_IN_FLOW.fullmatch(kr.title) else json.dumps(kr.title, ensure_ascii=False)
     )
     line = f"- {{title: {title}, start: 0, target: {target}}}"
-    if kr.id != f"kr{kr.index + 1}":
+    if kr.id != parse_key_results.place_id(kr.index):
         line = f"- {{id: {kr.id}, title: {title}, start: 0, target: {target}}}"
     return (
         f"nothing is aligned to it ({ref}), so it measures nothing: give it a target in "

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from okrsite.confusable_ids import look_alike_hint
 from okrsite.model import KPI, KeyResult, Objective, Person, Team
 from okrsite.parse import closest
-from okrsite.parse_key_results import OBJECTIVE_KEY_HINTS
+from okrsite.parse_key_results import OBJECTIVE_KEY_HINTS, place_id
 from okrsite.parse_keys import KNOWN_KEYS
 from okrsite.plural import plural
 from okrsite.slug import slugify
@@ -29,7 +29,7 @@ def key_results_listed(key_results: Sequence[KeyResult]) -> str:
     not tell anyone which key result it is; ``none`` when there are none."""
     return (
         ", ".join(
-            f"{kr.id} ({kr.title!r})" if kr.id == f"kr{kr.index + 1}" else kr.id
+            f"{kr.id} ({kr.title!r})" if kr.id == place_id(kr.index) else kr.id
             for kr in key_results
         )
         or "none"
