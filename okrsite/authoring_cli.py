@@ -512,7 +512,7 @@ def new(
     (people/jose-alvarez.md), its title is the name as written; a person
     takes --team, a team --owner (its lead) and --parent.
     """
-    from okrsite.cycle_names import quarter_of
+    from okrsite.cycle_names import part_with_year, quarter_of
     from okrsite.scaffold import KINDS, ScaffoldError, new_record_text
 
     root = _root(site)
@@ -533,6 +533,11 @@ def new(
         )
     refuse_flags_not_taken(kind, parent, cycle)
     base, cache = load_for_writing(root)
+    if cycle and cycle not in base.config.cycles:  # --cycle Q4: with the year it means
+        meant = part_with_year(cycle, base.config.cycles, base.config.as_of or date.today())
+        if meant is not None:
+            click.echo(f"okrsite: --cycle {cycle!r} is written as {meant}", err=True)
+            cycle = meant
     content_dir = base.config.content_dir
     record_id = id_typed_as_path(record_id, content_dir, (KINDS[kind],))
     if kind not in ("person", "team"):

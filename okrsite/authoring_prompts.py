@@ -9,6 +9,7 @@ the loader as it is typed and asked again if it refuses it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -45,8 +46,9 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
     ``2026-11-18 4:30 pm``), and one a file refuses is refused here before
     anything is loaded. On the command line only, ``today`` and ``yesterday``
     (with a time too: ``yesterday 4:30 pm``) name the day counted from the
-    machine's clock, as a person checking in late types it; a file keeps the
-    date itself, which does not move on the next day. The file gets it as ``2026-11-18`` or
+    machine's clock, as a person checking in late types it, and a day typed
+    without its year (``Dec 4``) is the latest such day up to today; a file
+    keeps the date itself, which does not move on the next day. The file gets it as ``2026-11-18`` or
     ``2026-11-18T16:30+01:00``: a zone typed with the time is kept as typed
     (``+01:00``, ``…Z``), and a time typed without one is the writer's local
     time, written with the machine's UTC offset on that day
@@ -71,6 +73,10 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
         split = timed(text)
         written, clock = split if split is not None else (text, "")
         day = read_date(written)
+        if day is None:
+            day = _latest_without_year(written)
+            if day is not None:
+                click.echo(f"okrsite: --date {value!r} is read as {day}", err=True)
         if day is None:
             readings = year_last_readings(written)
             if len(readings) > 1:
@@ -114,6 +120,23 @@ class MomentType(click.ParamType):  # type: ignore[type-arg]
             return day
         moment = datetime.combine(day, time.fromisoformat(clock), _typed_zone(text))
         return moment if moment.tzinfo is not None else local_zoned(moment)
+
+
+def _latest_without_year(written: str) -> date | None:
+    """A day typed without its year (``Dec 4``, ``4. Dezember``, ``4.12.``) as
+    the latest such day up to today, the machine's: the day a person
+    checking in late means. ``None`` when ``written`` names a year or reads
+    as no day with one added. (A file's date without a year stays an error:
+    it is read again next year.)"""
+    if re.search(r"\d{4}", written):
+        return None
+    today = date.today()
+    for year in range(today.year, today.year - 5, -1):  # 29 February: the last leap year's
+        for form in ("{} {}", "{}, {}", "{}{}"):
+            day = read_date(form.format(written, year))
+            if day is not None and day <= today:
+                return day
+    return None
 
 
 def stamp_now() -> datetime:

@@ -60,6 +60,32 @@ def with_current_cycle(
     return [replace(d, hint=hint) if d.hint == MISSING_CYCLE_HINT else d for d in diags]
 
 
+#: a quarter or half written without its year (``Q4``, ``h1``; French ``T4``, ``S2``)
+_PART_ALONE = re.compile(r"[QqTt][1-4]|[HhSs][12]")
+
+
+def part_with_year(written: str, cycles: Mapping[str, Cycle] | None, day: date) -> str | None:
+    """``Q1`` typed on a command line as the quarter it means: the first of
+    that name, in this year or the next (fiscal on a fiscal site), that has
+    not ended on ``day``. ``okrsite new objective --cycle Q1`` typed in
+    December plans next year's first quarter, ``--cycle Q4`` the running one;
+    the file gets the name with its year (``2027-Q1``), which does not move.
+    ``None`` for any other name. (A file's ``cycle: Q4`` stays an error: it
+    is read again next year, when it would mean another quarter.)"""
+    text = written.strip()
+    if not _PART_ALONE.fullmatch(text):
+        return None
+    part = text.upper().replace("T", "Q").replace("S", "H")
+    start = fiscal_start(cycles)
+    year = day.year if start is None else fiscal_year_of(day, start)
+    for candidate in (year, year + 1):
+        name = f"{candidate}-{part}" if start is None else f"FY{candidate}-{part}"
+        found = calendar_cycle(name) if start is None else fiscal_cycle(name, start)
+        if found is not None and found.end >= day:
+            return name
+    return None
+
+
 def quarter_span(day: date, cycles: Mapping[str, Cycle] | None = None) -> Cycle:
     """The quarter :func:`quarter_of` names, with its dates."""
     name = quarter_of(day, cycles)
