@@ -63,6 +63,16 @@ def _last_first(part: str) -> str | None:
     return " ".join([*given, *last])
 
 
+#: a note after a name, as directories and Outlook paste it: a role, pronouns
+#: or an address (``Diaz, Uma (Head of CS)``, ``Uma Diaz [she/her]``,
+#: ``Diaz, Uma <uma@example.com>``); its commas, ``&``, ``/`` and words part no one
+_NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>")
+#: a note held out of a cell while its names are parted (``\0`` and its number)
+_HELD = re.compile(r"\0(\d+)\0")
+#: a part of a cell with the notes after its name held out: the name, the notes
+_NAME_THEN_NOTES = re.compile(r"(.*?)\s*((?:\0\d+\0\s*)+)", re.DOTALL)
+
+
 def split_owners(cell: str) -> list[str]:
     """The names of an Owner cell: ``Tom Lee, Ana Ruiz`` → both, in order.
 
@@ -72,15 +82,34 @@ def split_owners(cell: str) -> list[str]:
     its own, as ``;``, ``&``, ``/`` and ``and`` do; each such part is one
     person written last name first when it has that shape (``Diaz, Uma``,
     ``Diaz, Uma Maria``, ``van der Berg, Anna``), so ``Diaz, Uma; Lee, Tom``
-    is Uma Diaz and Tom Lee. Only then is a comma read as parting co-owners."""
+    is Uma Diaz and Tom Lee. Only then is a comma read as parting co-owners.
+    A note after a name (``(Head of CS)``, ``[she/her]``, ``<uma@example.com>``)
+    parts no one and stays with its name, as the goal files read it:
+    ``Diaz, Uma <uma@example.com>`` is one person, ``Uma Diaz
+    <uma@example.com>``, and ``Tom Lee & Ana Ruiz (Sales & CS)`` two, the
+    second ``Ana Ruiz (Sales & CS)``."""
     lines = [" ".join(line.split()) for line in cell.splitlines() if line.strip()]
     if len(lines) > 1:
         return [name for line in lines for name in split_owners(line)]
     cell = lines[0] if lines else cell
+    notes: list[str] = []
+
+    def held(found: re.Match[str]) -> str:
+        notes.append(found[0])
+        return f"\0{len(notes) - 1}\0"
+
+    def written(text: str) -> str:
+        return _HELD.sub(lambda found: notes[int(found[1])], text).strip()
+
     names: list[str] = []
-    for part in (p for p in (p.strip() for p in _CO_OWNERS_NOT_COMMA.split(cell)) if p):
-        person = _last_first(part)
-        names += [person] if person else [n for n in (n.strip() for n in part.split(",")) if n]
+    for part in _CO_OWNERS_NOT_COMMA.split(_NOTE.sub(held, cell.replace("\0", ""))):
+        found = _NAME_THEN_NOTES.fullmatch(part.strip())
+        bare, note = (found[1], " " + written(found[2])) if found and found[1] else (part, "")
+        person = _last_first(bare.strip())
+        if person:
+            names.append(person + note)
+        else:
+            names += [n for n in (written(n) for n in part.split(",")) if n]
     if len(names) == 1:
         return names  # "Tom Lee," is one name
     return _names_or_whole(names, cell)
