@@ -252,6 +252,11 @@ class CheckIn:
     #: (``2026-11-26-3.md``), so a warning about its date (OKR311) says to
     #: add a ``date:`` line rather than to change one. Last, as above.
     dated_by_name: bool = False
+    #: values written with a lowercase ``m`` or ``mn`` after the figure
+    #: (``1.2m``, ``€1.2m``: million, or metres?): key result id (or
+    #: ``"value"``) and the value as written, which OKR102 quotes where the
+    #: key result's or KPI's unit does not take it. Last, as above.
+    lowercase_m: tuple[tuple[str, str], ...] = ()
 
     @property
     def undated(self) -> bool:

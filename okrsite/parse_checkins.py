@@ -15,6 +15,7 @@ from typing import Any
 from okrsite import yamlsource
 from okrsite.body_limits import NOTE_HINT, note_problems
 from okrsite.checkin_time_key import time_key_refused
+from okrsite.checkin_units import lowercase_m
 from okrsite.confidence_words import CONFIDENCE_OUT_OF, confidence_refused, full_share_slip
 from okrsite.confidence_words import CONFIDENCE_WORDS as CONFIDENCE_WORDS
 from okrsite.confidence_words import confidence_word as confidence_word
@@ -144,6 +145,7 @@ def _checkin(
     yes_no: list[str] = []
     texts: list[tuple[str, str]] = []
     units: list[tuple[str, str]] = []
+    millions: list[tuple[str, str]] = []  # 1.2m: million, or metres? (as written)
     commas: list[str] = []  # 1,275 read as 1.275 (OKR124 quotes it so)
     raw_values = _values_listed(f, data)
     if raw_values is not None:
@@ -175,7 +177,7 @@ def _checkin(
                 texts.append((key, value))
                 continue
             if isinstance(value, str):
-                value = _unit_noted(value, key, units)
+                value = _unit_noted(value, key, units, millions)
                 if decimal_comma_before_three(value):
                     commas.append(key)
             number = f.number_value(value, f"value of {key}", path, percent=True)
@@ -187,7 +189,7 @@ def _checkin(
     if kpi is not None and aside:
         _kpi_id_aside(f, kpi, data, aside, by_id)
     if isinstance(data.get("value"), str):
-        data = {**data, "value": _unit_noted(data["value"], "value", units)}
+        data = {**data, "value": _unit_noted(data["value"], "value", units, millions)}
     if kpi is not None and "value" in data:  # value: with nothing after it is no reading
         label = f"value of {kpi}" if by_id else "value"
         value = f.number_value(data["value"], label, (kpi,) if by_id else ("value",), percent=True)
@@ -237,6 +239,7 @@ def _checkin(
         implied=f.implied,
         decimal_commas=tuple(commas),
         dated_by_name=f.dated_by_name,
+        lowercase_m=tuple(millions),
     )
     for key, written in f.time_keys:  # a KPI's time: "09:00", refused as an objective's is
         f.diags.append(time_key_refused(checkin, key, written, (key,)))
@@ -514,7 +517,9 @@ def _values_listed(f: _Fields, data: dict[str, Any]) -> list[tuple[str, Any, Pat
     return listed
 
 
-def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
+def _unit_noted(
+    value: str, key: str, units: list[tuple[str, str]], millions: list[tuple[str, str]]
+) -> str:
     """The figure of a check-in value written with a unit after it (``5 h``,
     ``1,200 tickets``, ``10k users``, as the key result's own figures may
     be), the unit noted in ``units`` for resolving to hold to the key
@@ -522,7 +527,9 @@ def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
     figure and word. A currency sign before or after the figure (``£20``,
     ``20 €``) is read past by the number's reading, and noted too. A figure
     in ``Billionen`` is no figure with that unit (which OKR312 would call a
-    unit mismatch) but OKR102, as in a key result."""
+    unit mismatch) but OKR102, as in a key result; so is a lowercase ``m``
+    (``1.2m``) where the unit does not take it, kept as written in
+    ``millions`` for that error to quote."""
     if long_billion(value) is not None:
         return value  # 2 Billionen €: no figure in a unit "Billionen €", but OKR102
     found = split_unit(value)
@@ -536,6 +543,8 @@ def _unit_noted(value: str, key: str, units: list[tuple[str, str]]) -> str:
             units.append((key, signs.pop()))
         return value
     units.append((key, found[1]))
+    if lowercase_m(found[1]):
+        millions.append((key, value))
     return found[0]
 
 

@@ -29,7 +29,7 @@ from okrsite.parse_figures import (
     unit_multiplier,
     without_unit,
 )
-from okrsite.parse_messages import billion_refused, number_hint, shares_of_one, shown_value
+from okrsite.parse_messages import magnitude_refused, shares_of_one, shown_value
 from okrsite.units import known_unit, same_unit, unit_name
 from okrsite.written_numbers import CURRENCY_SIGNS, read_number
 
@@ -453,33 +453,10 @@ def _magnitudes_refused(f: _Fields, item: dict[str, Any], path: Path_) -> dict[s
         word, *rest = found[1].split(None, 1)
         if word.rstrip(".").casefold() not in _MAGNITUDES:
             continue
-        after = f" {rest[0]}" if rest else ""
-        figure = found[0].strip()
-        lower = word == "m"
-        # 1.2m, 1.2m €: money; 5 m alone may be metres, which no figure may carry
-        money = not value.strip()[len(figure) :].startswith(" ") or any(
-            c in CURRENCY_SIGNS for c in value
-        )
-        billion = billion_refused(value)  # 2 Billionen €: the one hint every figure gets
-        if billion is not None:
-            hint = billion[1]
-        elif not money and lower:
-            hint = number_hint(value)
-        elif lower or word.casefold().startswith("m"):
-            hint = f"write {figure}M{after} or {figure} Mio{after} for millions"
-        else:
-            hint = (
-                "write the whole number, or k, M, B (bn), Tsd., Mio., Mrd., "
-                "thousand, million after the figure"
-            )
+        reason, hint = magnitude_refused(value, found[0], word, rest[0] if rest else "")
         f.err(
             "OKR102",
-            f"{key} must be a number, got {shown_value(value)}: "
-            + (
-                "a lowercase m is million or metres"
-                if lower
-                else f"okrsite does not read {word!r} as a magnitude"
-            ),
+            f"{key} must be a number, got {shown_value(value)}: {reason}",
             (*path, key),
             hint=hint,
         )

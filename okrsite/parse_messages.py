@@ -18,7 +18,7 @@ from typing import Any
 from okrsite.key_aliases import GERMAN_HINTS
 from okrsite.parse_names import without_typed_quotes
 from okrsite.written_dates import compact_iso, read_date, read_period
-from okrsite.written_numbers import ambiguous_comma, long_billion, read_number
+from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
 
 
 def closest(name: str, candidates: Iterable[str]) -> str | None:
@@ -248,6 +248,39 @@ def number_hint(value: Any) -> str:
                 "(a key result's, KPI's or goal's figures and check-in values may be)"
             )
     return "write digits, e.g. 50, 0.25 or 1,000,000"
+
+
+def magnitude_refused(value: str, figure: str, word: str, after: str = "") -> tuple[str, str]:
+    """Why OKR102 refuses ``value``, a ``figure`` written with a magnitude
+    ``word`` okrsite does not read (``1.2m``: million, or metres?; ``5 mn``,
+    ``2 lakh``), and its hint (``after``: what follows the word, ``€`` of
+    ``1.2m €``): a key result's figures and a check-in's value alike. A
+    lowercase m beside the figure or a currency sign (``1.2m``, ``€1.2m``)
+    is money, whose hint writes ``1.2M`` or ``1.2 Mio``; ``5 m`` alone may be
+    metres, which no figure without a ``unit: m`` may carry."""
+    figure, after = figure.strip(), f" {after}" if after else ""
+    lower = word == "m"
+    money = not value.strip()[len(figure) :].startswith(" ") or any(
+        c in CURRENCY_SIGNS for c in value
+    )
+    billion = billion_refused(value)  # 2 Billionen €: the one hint every figure gets
+    if billion is not None:
+        hint = billion[1]
+    elif not money and lower:
+        hint = number_hint(value)
+    elif lower or word.casefold().startswith("m"):
+        hint = f"write {figure}M{after} or {figure} Mio{after} for millions"
+    else:
+        hint = (
+            "write the whole number, or k, M, B (bn), Tsd., Mio., Mrd., "
+            "thousand, million after the figure"
+        )
+    reason = (
+        "a lowercase m is million or metres"
+        if lower
+        else f"okrsite does not read {word!r} as a magnitude"
+    )
+    return reason, hint
 
 
 #: what a key result's ``target:`` may be, for the hint of one that is no number

@@ -22,6 +22,7 @@ from okrsite.checkin_folders import copied_checkin_warning, folder_records
 from okrsite.checkin_order_warnings import same_day_order_warnings
 from okrsite.checkin_outside_cycle import outside_cycle
 from okrsite.checkin_time_key import is_time_key, time_key_refused
+from okrsite.checkin_units import lowercase_m, percent_mismatch, unit_mismatch
 from okrsite.confusable_ids import look_alike_hint
 from okrsite.diagnostics import Diagnostic, error, warning
 from okrsite.id_spellings import filed_as_spelled
@@ -129,7 +130,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                     diags.append(_yes_no_for_measure(c, key, value, where))
                     ok = False
                 elif key in c.percent and not is_percent_unit(found_kr.unit):
-                    diags.append(_percent_mismatch(c, key, f"key result {key!r}", found_kr.unit))
+                    diags.append(percent_mismatch(c, key, f"key result {key!r}", found_kr.unit))
                     ok = False
                 elif (
                     c.units  # most check-ins write bare figures
@@ -138,7 +139,7 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
                         _unit_of(word, found_kr.unit, key, value, scaled), found_kr.unit
                     )
                 ):
-                    diags.append(_unit_mismatch(c, key, word, f"key result {key!r}", found_kr.unit))
+                    diags.append(unit_mismatch(c, key, word, f"key result {key!r}", found_kr.unit))
                     ok = False
                 elif found_kr.kind == "boolean" and value not in (0.0, 1.0):
                     diags.append(_not_zero_or_one(c, key, value, where))
@@ -186,13 +187,13 @@ def _check_checkins(r: Resolving) -> list[CheckIn]:
             unit = kpis[c.kpi].unit
             reading: dict[str, float] = {}
             if "value" in c.percent and not is_percent_unit(unit):
-                diags.append(_percent_mismatch(c, "value", f"KPI {c.kpi!r}", unit, at))
+                diags.append(percent_mismatch(c, "value", f"KPI {c.kpi!r}", unit, at))
             elif (
                 word is not None
                 and c.value is not None
                 and _other_unit(_unit_of(word, unit, "value", c.value, reading), unit)
             ):
-                diags.append(_unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", unit, at))
+                diags.append(unit_mismatch(c, "value", word, f"KPI {c.kpi!r}", unit, at))
             elif c.file not in broken_files and not c.undated:
                 diags.extend(money_beside_measure(c, "value", word, f"KPI {c.kpi!r}", unit, at))
                 diags.extend(kpi_checkin_slip(c, kpis[c.kpi], at))
@@ -229,9 +230,13 @@ def _unit_of(word: str, unit: str, key: str, value: float, scaled: dict[str, flo
     without one it is the figure it reads (150,000) in its currency, or none.
     A lowercase ``m`` beside a unit of money that writes its million so
     (``£17m`` for a key result in ``£m``) is that unit: money is never
-    counted in metres."""
+    counted in metres. A lowercase ``m`` before a currency (``1.2m €``) is
+    that money's million beside a unit of it (``M€``), else no unit okrsite
+    reads (OKR102), never milli-euros."""
     if word.strip().casefold() in ("m", "mn") and unit and _millions_meant(unit) != unit:
         return unit
+    if lowercase_m(word) and len(parts := word.split(None, 1)) > 1:
+        return unit if same_unit(f"M {parts[1]}", unit) else word
     written = magnitude_written(word)
     divide = money_in_unit(written or word, unit or "")
     if divide is not None:
@@ -391,25 +396,6 @@ def natural_key(text: str) -> tuple[str | int, ...]:
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
-def _percent_mismatch(
-    c: CheckIn, key: str, what: str, unit: str, at: tuple[str, ...] | None = None
-) -> Diagnostic:
-    """A check-in value written as a percentage (``45%``) for a figure in another unit."""
-    measured = f"in {unit!r}" if unit else "in plain numbers"
-    return error(
-        "OKR312",
-        f"{key} is written as a percentage, but {what} is measured {measured}",
-        c.file,
-        hint=f"write the bare number, or give {what} 'unit: \"%\"' if it counts percentages",
-        key_path=at or _value_path(c, key),
-    )
-
-
-def _value_path(c: CheckIn, key: str) -> tuple[str, ...]:
-    """Where a check-in writes the value of ``key`` (``"value"``: a KPI's)."""
-    return (key,) if key in c.loose else ("values", key) if key != "value" else ("value",)
-
-
 def _goal_checkin(c: CheckIn, goal: str, goal_file: str) -> Diagnostic:
     """A check-in filed for a SMART goal (``checkins/<goal id>/``, or
     ``objective:``/``kpi:`` naming one): a goal keeps no check-in files, its
@@ -452,22 +438,6 @@ def _no_subject(
             "or file it in checkins/<objective id>/"
         )
     return error("OKR101", message, c.file, line=1, hint=hint)
-
-
-def _unit_mismatch(
-    c: CheckIn, key: str, word: str, what: str, unit: str, at: tuple[str, ...] | None = None
-) -> Diagnostic:
-    """A check-in value written with a unit (``5 h``) its key result or KPI is not measured in."""
-    measured = f"in {unit!r}" if unit else "in plain numbers (it has no unit:)"
-    return error(
-        "OKR312",
-        f"{key} is written in {word!r}, but {what} is measured {measured}",
-        c.file,
-        hint=f"write the figure in {unit!r}, without a unit or with it"
-        if unit
-        else f"write the bare number, or give {what} 'unit: {word}'",
-        key_path=at or _value_path(c, key),
-    )
 
 
 def checkin_order(c: CheckIn) -> tuple[object, ...]:
