@@ -659,7 +659,7 @@ def test_date_takes_what_a_checkin_file_takes(
         ("2026-11-18 13:05 pm", "'2026-11-18 13:05 pm' has no such time of day"),
         ("2026-02-30", "'2026-02-30' is not a date; write it as 2026-11-18, 18.11.2026,"),
         ("tomorrow", "'tomorrow' is not a date; write it as 2026-11-18, 18.11.2026,"),
-        ("Nov 18 4:30 pm", "with a time of day, 2026-11-18T16:30, 2026-11-18 4:30 pm"),
+        ("Nov 31 4:30 pm", "with a time of day, 2026-11-18T16:30, 2026-11-18 4:30 pm"),
         ("2026-11-18T16", "'2026-11-18T16' is not a date"),
         ("18.11.26", "'18.11.26' is not a date"),
     ],
