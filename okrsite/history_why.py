@@ -134,20 +134,19 @@ def named_pr(c: CommitInfo) -> str | None:
     A merge commit (two parents or more) names the pull request it merges:
     GitHub's subject "Merge pull request #12 from x/y", GitLab's line "See
     merge request group/project!12". Any other commit names one only as a
-    squash merge writes it: its subject ending in "(#12)" (or GitLab's line,
-    which a squash commit's template may carry). A revert quoting a merge's
-    subject ('Revert "Merge pull request #12 from x/y"') is not that merge:
-    it names no pull request, and takes the number of the merge that brings
-    it in (:func:`okrsite.history_pull_requests.pr_numbers`).
+    squash merge writes it: its subject ending in "(#12)". A one-parent
+    commit quoting a merge (a revert's 'Revert "Merge pull request #12 from
+    x/y"', GitLab's "See merge request" line copied into a message, a merge
+    squashed or rebased into a plain commit) is not that merge: it names no
+    pull request, and takes the number of the merge that brings it in
+    (:func:`okrsite.history_pull_requests.pr_numbers`).
     """
-    if len(c.parents) >= 2:
-        m = _GITHUB_MERGE.match(c.subject)
-        if m:
-            return "#" + m.group(1)
-    else:
+    if len(c.parents) < 2:
         m = _SQUASH.search(c.subject)
-        if m:
-            return "#" + m.group(1)
+        return "#" + m.group(1) if m else None
+    m = _GITHUB_MERGE.match(c.subject)
+    if m:
+        return "#" + m.group(1)
     m = _GITLAB_MERGE_LINE.search(c.body)
     return "!" + m.group(1) if m else None
 
@@ -232,7 +231,9 @@ def commit_why(c: CommitInfo) -> Why | None:
     of times (a message of 150,000 trailer lines is read once, not once per
     line left out)."""
     subject = _line(_clean(c.subject))
-    merge = bool(_MERGE_SUBJECT.match(subject))
+    # a merge commit whose subject only says it merged: a plain commit with
+    # such a subject (a merge squashed or rebased into one) says it itself
+    merge = len(c.parents) >= 2 and bool(_MERGE_SUBJECT.match(subject))
     before, block, after = split_trailers(c.body)
     lines = _shown(before, merge)
     if merge:
@@ -267,7 +268,9 @@ def commit_why(c: CommitInfo) -> Why | None:
                 i += 1
             reason = _line(" ".join(said)) or None
             continue
-        if not _GITLAB_MERGE.fullmatch(rest[i].strip()):  # the entry names the merge request
+        if not (len(c.parents) >= 2 and _GITLAB_MERGE.fullmatch(rest[i].strip())):
+            # a merge commit's line is left out: the entry names the merge
+            # request (a plain commit names none by it: named_pr)
             shown = without_addresses(rest[i])
             if shown is not None:
                 kept.append(shown)

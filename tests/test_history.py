@@ -589,7 +589,7 @@ def test_pull_request_numbers_reach_the_commits_a_merge_brought_in() -> None:
         commit_info("d", "a"),  # straight on main
         commit_info("m", "d c", "Merge pull request #3 from x/y"),
         commit_info("s", "m", "Tidy titles (#4)"),
-        commit_info("g", "s", "Merge branch 'z' into 'main'", "See merge request grp/sub/proj!9"),
+        commit_info("g", "s c", "Merge branch 'z' into 'main'", "See merge request grp/sub/proj!9"),
     ]
     assert pr_numbers(commits) == {"b": "#3", "c": "#3", "m": "#3", "s": "#4", "g": "!9"}
 

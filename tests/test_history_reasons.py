@@ -183,11 +183,15 @@ def info(subject: str, body: str, sha: str = "m", parents: tuple[str, ...] = ())
 
 
 def test_a_merge_commit_says_its_pull_requests_title() -> None:
-    github = info("Merge pull request #12 from x/y", "Ease EMEA targets\n\nReason: " + REASON)
+    two = ("a", "b")  # a merge commit: two parents
+    github = info(
+        "Merge pull request #12 from x/y", "Ease EMEA targets\n\nReason: " + REASON, parents=two
+    )
     assert commit_why(github) == Why("Ease EMEA targets", REASON)
     gitlab = info(
         "Merge branch 'ease-emea' into 'main'",
         "Ease EMEA targets\n\nTwo AEs left.\n\nSee merge request sales/okrs!34",
+        parents=two,
     )
     assert commit_why(gitlab) == Why("Ease EMEA targets", None, "Two AEs left.")
     bare = info("Merge branch 'main' into x/y", "")

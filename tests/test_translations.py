@@ -171,11 +171,19 @@ def german_site_with_history(tmp_path_factory: pytest.TempPathFactory) -> tuple[
     goal.write_text(eased.replace("    target: 60\n", "    target: 50\n"), encoding="utf-8")
     late.unlink()
     repo.commit("Goals for the year", "alice", "2026-09-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "ease")
     goal.write_text(eased, encoding="utf-8")
-    repo.commit(
+    repo.commit("Ease the sales cycle", "bob", "2026-10-20T09:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "ease",
+        "-m",
         "Merge pull request #7 from acme/ease\n\nEase the sales cycle",
-        "bob",
-        "2026-10-20T10:00:00+00:00",
+        who="bob",
+        when="2026-10-20T10:00:00+00:00",
     )
     late.write_text(checkin, encoding="utf-8")
     repo.commit("Check-in", "carol", "2026-11-30T10:00:00+00:00")
