@@ -52,7 +52,11 @@ def _fields(changes: Sequence[diff_mod.FieldChange]) -> list[list[Any]]:
     ]
 
 
-def _key_results(before: Objective, after: Objective) -> list[Event]:
+def key_result_events(before: Objective, after: Objective) -> list[Event]:
+    """The key results added, removed and changed between two versions of an
+    objective, as an event lists them (``key_results``); also how a key
+    result added back differs from its version before its removal
+    (:mod:`okrsite.history_readd`)."""
     out: list[Event] = []
     currents = _currents(after)
     ticks = _ticks(after)
@@ -128,7 +132,7 @@ def record_change(before: Record | None, after: Record | None) -> Event | None:
         event["from"] = before.id
     if isinstance(before, Objective) and isinstance(after, Objective):
         event["fields"] = _fields(diff_mod.objective_fields(before, after, {}))
-        event["key_results"] = _key_results(before, after)
+        event["key_results"] = key_result_events(before, after)
         event["values"] = []
     elif isinstance(before, KPI) and isinstance(after, KPI):
         event["fields"] = _fields(diff_mod.kpi_fields(before, after))

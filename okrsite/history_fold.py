@@ -50,6 +50,10 @@ _change = slot_maker(Change)
 KPI_VALUE = ""
 #: the fields a record's "created" and "removed" entries stand for: whether it exists
 _EXISTENCE = ("created", "removed")
+#: the kind of the key ``(KEY_RESULTS_BACK, objective id)`` under which a
+#: commit's ``again`` holds the key results it added back to that objective
+#: (:mod:`okrsite.history_readd`): ``{"key_results": {id: event}}``
+KEY_RESULTS_BACK = "key_results_back"
 
 
 def judged(fields: Iterable[Sequence[Any]]) -> Iterable[tuple[str, Any, Any, bool, str | None]]:
@@ -157,7 +161,9 @@ class _Timelines:
     ) -> None:
         """Fold in commit ``c``, which entered the branch on ``day``. ``again``:
         by ``(kind, id)``, how a record this commit created again differs from
-        its version before its removal (:mod:`okrsite.history_readd`).
+        its version before its removal, and by ``(KEY_RESULTS_BACK, id)`` how
+        each key result it added back to objective ``id`` differs from its
+        version before its removal (:mod:`okrsite.history_readd`).
         ``merged``: a merge brought ``c`` in (it is not on HEAD's first-parent
         line): a change that leaves a value as it already was is none
         (:meth:`same_as_before`). ``brought``: for a merge commit, the commits
@@ -259,7 +265,15 @@ class _Timelines:
             for name, old, new, less, note in judged(rec.get("fields", ())):
                 add(rec, name, old, new, less, None, note)
             if rec["kind"] == "objective":
-                self._key_results(rec, origin, checkin_of.get(rec["id"]), add, fresh)
+                back = again.get((KEY_RESULTS_BACK, rec["id"])) if again else None
+                self._key_results(
+                    rec,
+                    origin,
+                    checkin_of.get(rec["id"]),
+                    add,
+                    fresh,
+                    (back or {}).get("key_results"),
+                )
             if rec["kind"] == "kpi":
                 values = self.kpi_values.setdefault(rec["id"], {})
                 said = self.kpi_said.setdefault(rec["id"], {})
@@ -306,8 +320,19 @@ class _Timelines:
         return False
 
     def _key_results(
-        self, rec: Event, origin: Origin, checkin: str | None, add: Any, fresh: bool = True
+        self,
+        rec: Event,
+        origin: Origin,
+        checkin: str | None,
+        add: Any,
+        fresh: bool = True,
+        back: Mapping[str, Event] | None = None,
     ) -> None:
+        """Fold in the key results of objective ``rec``'s change; ``back``: by
+        id, how each key result added back differs from its version before
+        its removal (its id before, when that was another, and its fields,
+        judged as ``okrsite diff`` across both commits judges them), after
+        "key result added", so it cannot be eased by removing and adding it."""
         currents = self.currents.setdefault(rec["id"], {})
         ticks = self.ticks.setdefault(rec["id"], {})
         if rec["change"] == "created" and fresh:
@@ -326,6 +351,12 @@ class _Timelines:
                     currents[kid] = kr["current"]
                 if "ticks" in kr:
                     ticks[kid] = (origin, None, kr["ticks"])
+                since = back.get(kid) if back else None
+                if since is not None:
+                    if "from" in since:  # added back under another id, the same title
+                        add(rec, "id", since["from"], kid, False, kid)
+                    for name, old, new, less, note in judged(since.get("fields", ())):
+                        add(rec, name, old, new, less, kid, note)
             elif kr["change"] == "removed":
                 add(rec, "key_result", kr["title"], None, False, kid)
                 currents.pop(kid, None)

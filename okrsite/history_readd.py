@@ -14,6 +14,16 @@ read from git (two ``git cat-file`` processes for all of them, none when no
 file ever came back) and compared by :func:`~okrsite.history_events.record_change`,
 the rule every other change is judged by. Split from :mod:`okrsite.history`,
 which reads git for the events, to keep this one concern apart.
+
+A key result removed from an objective and added back in a later commit is
+the same gap inside a file: "key result removed", then "key result added",
+though ``okrsite diff`` across both commits reports the key result changed
+("target 90 → 80, less ambitious"). Each key result added under an id a
+removal from the same objective left free, or else under the title of one
+removed (one on each side, as :func:`okrsite.diff_records.match_renames`
+pairs them, so a new id does not hide it), is compared with its version
+before the removal (:func:`_key_results_back`), in the same two ``git
+cat-file`` processes; none when no key result ever came back.
 """
 
 from __future__ import annotations
@@ -25,21 +35,39 @@ from pathlib import Path
 
 from okrsite import cycles, sitefiles
 from okrsite.config import SiteConfig
+from okrsite.diff_records import match_renames
 from okrsite.git_command import git_argv
 from okrsite.git_environment import git_environment
 from okrsite.gitsource import CommitInfo, GitError, read_blobs
-from okrsite.history_events import Event, Record, names_written, record_change, written_as
-from okrsite.history_fold import entered
+from okrsite.history_events import (
+    Event,
+    Record,
+    key_result_events,
+    names_written,
+    record_change,
+    written_as,
+)
+from okrsite.history_fold import KEY_RESULTS_BACK, entered
 from okrsite.history_merges import MERGE
 from okrsite.history_names import site_named
 from okrsite.model import KPI, Objective
 
 #: by the commit that created a record again, by ``(kind, id)``: how the
 #: version it created differs from the one removed before (a "changed"
-#: event, as :func:`~okrsite.history_events.record_change` makes one)
+#: event, as :func:`~okrsite.history_events.record_change` makes one); and
+#: by ``(KEY_RESULTS_BACK, objective id)``, the key results the commit added
+#: back to that objective: ``{"key_results": {id: event}}``, each event how
+#: the key result added differs from its version before its removal (as
+#: :func:`~okrsite.history_events.key_result_events` makes one: "changed",
+#: its ``fields``, and ``from``, the id it had, when that was another)
 Readded = dict[str, dict[tuple[str, str], Event]]
 
 _Pair = tuple[str, tuple[str, str], str, str, str]  # creator, key, file, before, after
+#: a key result added back: the commit, the objective's id, the key result's
+#: id and the one it had when removed, the objective's file, the ``rev:path``
+#: specs of the objective before the removal (the first git holds is read),
+#: and the one of the version that added it back
+_KrPair = tuple[str, str, str, str, str, tuple[str, ...], str]
 
 
 def readded(
@@ -56,6 +84,19 @@ def readded(
     under (the site's, or where it was before it moved). A record is followed
     in the order the commits entered the branch; the version before its
     removal is the removing commit's first parent's."""
+    out = _files_back(repo, config, commits, events, prefixes)
+    _key_results_back(repo, config, commits, events, prefixes, out)
+    return out
+
+
+def _files_back(
+    repo: Path,
+    config: SiteConfig,
+    commits: Sequence[CommitInfo],
+    events: Mapping[str, Event],
+    prefixes: Mapping[str, str],
+) -> Readded:
+    """What each goal file created again changed since its removal (see :func:`readded`)."""
     removed: set[tuple[str, str]] = set()
     created: set[tuple[str, str]] = set()
     for each in events.values():
@@ -99,6 +140,98 @@ def readded(
             names_written(change, written)
             out.setdefault(sha, {})[key] = change
     return out
+
+
+def _key_results_back(
+    repo: Path,
+    config: SiteConfig,
+    commits: Sequence[CommitInfo],
+    events: Mapping[str, Event],
+    prefixes: Mapping[str, str],
+    out: Readded,
+) -> None:
+    """Add to ``out`` (the files created again, :func:`_files_back`) what
+    each key result added back to an objective changed since its removal.
+
+    The objectives' events are followed in the order the commits entered the
+    branch, by the objective's id (across its moves): a key result removed
+    leaves its id and title free, with the objective's version before the
+    removal (the removing commit's first parent's); one added later under
+    that id, or else under that title (a pair :func:`match_renames` makes),
+    is compared with it, as ``okrsite diff`` across both commits compares
+    them. A key result added back with its whole file (a file created again)
+    counts too. A fresh objective under the id (not a file created again)
+    starts anew; a key result renamed onto a free id takes it."""
+    if not any(
+        kr["change"] == "removed"
+        for each in events.values()
+        for rec in each.get("records", ())
+        for kr in rec.get("key_results", ())
+    ):
+        return  # no key result was ever removed (most sites)
+    pairs: list[_KrPair] = []
+    #: objective id -> key result id -> (specs before the removal, its title)
+    gone: dict[str, dict[str, tuple[tuple[str, ...], str]]] = {}
+    paths: dict[str, str] = {}  # objective id -> its file, as last read
+    for c in entered(commits)[0]:
+        event = events.get(c.sha)
+        prefix = prefixes.get(c.sha)
+        if not event or prefix is None or event.get(MERGE):
+            continue  # a merge's own changes compare with each parent, not the line
+        for rec in event.get("records", ()):
+            if rec["kind"] != "objective":
+                continue
+            oid, path = rec["id"], prefix + rec["file"]
+            was = paths.pop(rec["from"], None) if "from" in rec else paths.get(oid)
+            if "from" in rec:  # moved to a new id: what it left free goes with it
+                gone.setdefault(oid, {}).update(gone.pop(rec["from"], {}))
+            paths[oid] = path
+            krs = rec.get("key_results", ())
+            back = rec["change"] == "created"
+            if back:
+                since = out.get(c.sha, {}).get(("objective", oid))
+                if since is None:  # a new objective under the id: nothing came back
+                    gone.pop(oid, None)
+                    continue
+                krs = since.get("key_results", ())
+            left = gone.setdefault(oid, {})
+            added: dict[str, str] = {}
+            for kr in krs:
+                kid = kr["id"]
+                if kr["change"] == "removed" and not back and c.parents:
+                    where = dict.fromkeys(p for p in (path, was) if p and "\n" not in p)
+                    left[kid] = (tuple(f"{c.parents[0]}:{p}" for p in where), kr["title"])
+                elif kr["change"] == "added" and kid in left:
+                    pairs.append((c.sha, oid, kid, kid, rec["file"], left.pop(kid)[0], path))
+                elif kr["change"] == "added":
+                    added[kid] = kr["title"]
+                else:
+                    left.pop(kid, None)  # the id is taken again (a key result renamed to it)
+            if added and left:
+                titles = {kid: title for kid, (_, title) in left.items()}
+                for kid, old in match_renames(titles, added, lambda title: title).items():
+                    pairs.append((c.sha, oid, kid, old, rec["file"], left.pop(old)[0], path))
+    pairs = [p for p in pairs if "\n" not in p[6] and p[5]]
+    if not pairs:
+        return
+    blobs = _blobs(repo, [spec for p in pairs for spec in (*p[5], f"{p[0]}:{p[6]}")])
+    for sha, oid, kid, old, file, before_specs, after_path in pairs:
+        written: dict[tuple[str, str], str] = {}
+        raw = next((blobs[s] for s in before_specs if s in blobs), None)
+        before = _record(config, file, raw, written)
+        after = _record(config, file, blobs.get(f"{sha}:{after_path}"), written)
+        if not isinstance(before, Objective) or not isinstance(after, Objective):
+            continue  # a version that cannot be read: nothing to compare
+        b = next((kr for kr in before.key_results if kr.id == old), None)
+        h = next((kr for kr in after.key_results if kr.id == kid), None)
+        if b is None or h is None:
+            continue
+        for change in key_result_events(
+            replace(before, key_results=(b,)), replace(after, key_results=(h,))
+        ):
+            if change["id"] == kid and change["change"] == "changed":
+                back_to = out.setdefault(sha, {}).setdefault((KEY_RESULTS_BACK, oid), {})
+                back_to.setdefault("key_results", {})[kid] = change
 
 
 def _record(
