@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     metavar="RULES",
     # the rules of okrsite.diff.RULES, named here so --help does not import the diff
     help="Comma list of errors, less-ambitious, removed-key-result, reparented, "
-    "ended-cycle (or none): exit 1 when one of them is found.",
+    "ended-cycle, moved-key-results (or none): exit 1 when one of them is found.",
 )
 @click.option(
     "--output",

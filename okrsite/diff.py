@@ -45,6 +45,7 @@ from okrsite.diff_checkins import _checkin_changes
 from okrsite.diff_finding_keys import diag_key
 from okrsite.diff_kpi_readings import ended_by_readings, with_readings
 from okrsite.diff_naming import OrgChange, head_names, named_as_head, organisation_changes
+from okrsite.diff_places import PlaceMove, place_moves
 from okrsite.diff_records import FOLLOWS_RENAME as FOLLOWS_RENAME
 from okrsite.diff_records import LESS as LESS
 from okrsite.diff_records import LOOSER as LOOSER
@@ -84,6 +85,7 @@ RULES: dict[str, str] = {
     "removed-key-result": "a key result was removed from an objective that still exists",
     "reparented": "an objective was aligned to a different parent",
     "ended-cycle": "how an objective of a cycle that has ended is measured was changed",
+    "moved-key-results": "key results without id: moved, and check-ins name them by place",
 }
 
 
@@ -133,6 +135,9 @@ class DiffResult:
     #: base's okrsite.toml cannot be read (a change repairing it): not
     #: "introduced", the change did not cause them
     not_checked_at_base: tuple[Diagnostic, ...] = ()
+    #: key results without ``id:`` moved while check-ins name them by place
+    #: (:mod:`okrsite.diff_places`)
+    place_moves: tuple[PlaceMove, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -311,12 +316,13 @@ def _findings(
     kpis: Sequence[RecordChange],
     goals: Sequence[RecordChange],
     head_errors: Sequence[Diagnostic],
+    moves: Sequence[PlaceMove] = (),
 ) -> tuple[Finding, ...]:
     """The findings in English (:func:`okrsite.diff_findings.findings_of`,
     which words them in any language; imported here, as it imports this)."""
     from okrsite.diff_findings import findings_of
 
-    return tuple(findings_of(objectives, kpis, goals, head_errors))
+    return tuple(findings_of(objectives, kpis, goals, head_errors, moves=moves))
 
 
 def show(value: Value) -> str:
@@ -560,6 +566,7 @@ def diff_portfolios(
     resolved, not_checked = _checked_on_other_side(resolved, head_diags, head_config)
     introduced, not_checked_at_base = _checked_on_other_side(introduced, base_diags, base_config)
     head_errors = tuple(d for d in head_diags if d.is_error)
+    moves = place_moves(bp, hp, obj_renames, head_has_file)
     return DiffResult(
         as_of=as_of,
         objectives=objectives,
@@ -572,7 +579,8 @@ def diff_portfolios(
         not_checked=not_checked,
         not_checked_at_base=not_checked_at_base,
         head_errors=head_errors,
-        findings=_findings(objectives, kpis, goals, head_errors),
+        findings=_findings(objectives, kpis, goals, head_errors, moves),
+        place_moves=moves,
         person_names={**bp.person_names, **hp.person_names},
         team_names={**bp.team_names, **hp.team_names},
         settings=settings_changes(*configs, config_texts)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from okrsite.diagnostics import Diagnostic
 from okrsite.diff import LESS, REVERSED, Finding, RecordChange
+from okrsite.diff_places import PlaceMove
 from okrsite.diff_words import ENGLISH, Words
 
 
@@ -23,10 +24,12 @@ def findings_of(
     goals: Sequence[RecordChange],
     head_errors: Sequence[Diagnostic],
     w: Words = ENGLISH,
+    moves: Sequence[PlaceMove] = (),
 ) -> list[Finding]:
     """The findings ``--fail-on`` rules read, worded in ``w``'s language:
     errors of the head side, records changed after their cycle ended, eased
-    targets, new parents, removed key results. :func:`okrsite.diff.diff`
+    targets, new parents, removed key results, key results without id: moved
+    while check-ins name them by place (``moves``). :func:`okrsite.diff.diff`
     words them in English for :attr:`DiffResult.findings` and the JSON."""
     out = [
         Finding("errors", d.location, f"{d.location}: {d.code} {d.message}") for d in head_errors
@@ -113,4 +116,26 @@ def findings_of(
                             f"{' → '.join(w.field_values(f, kr.units))} ({w.note(f.note)})",
                         )
                     )
+    for move in moves:
+        places = ", ".join(f"{title!r} {was} → {now}" for title, was, now in move.moves)
+        out.append(
+            Finding(
+                "moved-key-results",
+                move.objective,
+                w.n(
+                    "%(record)s: key results without an id moved (%(places)s), so the "
+                    "check-in %(checkins)s, which names them by their place, now counts for "
+                    "other key results: give each key result an id: and name it so in its "
+                    "check-ins",
+                    "%(record)s: key results without an id moved (%(places)s), so the "
+                    "%(num)d check-ins %(checkins)s, which name them by their place, now "
+                    "count for other key results: give each key result an id: and name it so "
+                    "in its check-ins",
+                    len(move.checkins),
+                    record=f"{w.kind('objective')} {move.objective}",
+                    places=places,
+                    checkins=", ".join(move.checkins),
+                ),
+            )
+        )
     return out

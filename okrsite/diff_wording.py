@@ -390,7 +390,9 @@ def findings(result: DiffResult, w: Words = ENGLISH) -> list[Finding]:
     lists) with their messages in ``w``'s language, in the same order."""
     if w.language is _EN:
         return list(result.findings)
-    return findings_of(result.objectives, result.kpis, result.goals, result.head_errors, w)
+    return findings_of(
+        result.objectives, result.kpis, result.goals, result.head_errors, w, result.place_moves
+    )
 
 
 def _value_key(key: str, c: CheckInChange, w: Words) -> str:
