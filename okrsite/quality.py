@@ -294,6 +294,9 @@ def _says_down(kr: KeyResult) -> bool:
         and kr.start == 0
         and kr.target is not None
         and kr.target > 0
+        # 0 to 100 % is a share done ("Cloudkosten senken", 30 % done), as a
+        # sheet's Progress column gives one and okrsite import writes it
+        and not (kr.target == 100 and kr.unit == "%")
         and _DOWN_WORDS.search(kr.title) is not None
         and title_figures(kr.title) is None
         and _goes_down_to_target(kr.title, kr.target)

@@ -202,6 +202,8 @@ def test_okr410_reduce_without_start(make_site: MakeSite) -> None:
                   - {id: up, title: Win 10 lower-tier customers, target: 10}
                   - {id: fine, title: Reduce churn to 3%, start: 5, target: 3, unit: "%"}
                   - {id: share, title: First response under 24h, start: 0, target: 100}
+                  - {id: done, title: Cloudkosten senken, start: 0, target: 100, unit: "%"}
+                  - {id: kosten, title: Kosten senken, target: 100}
                 ---
                 """,
         }
@@ -227,6 +229,14 @@ def test_okr410_reduce_without_start(make_site: MakeSite) -> None:
         (
             8,
             "key result 'zeit' counts up from 0 to 4 (start: is 0 when left out), but its "
+            "title says it goes down ('senken'): the higher the value, the more progress it shows",
+            "give start: (the value today)",
+        ),
+        # 0 to 100 % is a share done (as okrsite import writes a sheet's
+        # Progress): no warning; 0 to 100 without a unit is a level still
+        (
+            14,
+            "key result 'kosten' counts up from 0 to 100 (start: is 0 when left out), but its "
             "title says it goes down ('senken'): the higher the value, the more progress it shows",
             "give start: (the value today)",
         ),
