@@ -1,4 +1,5 @@
-"""OKR312: a key result's or goal's figures written in two currencies, with no ``unit:``.
+"""OKR312: a key result's or goal's figures written in two currencies, with no ``unit:``;
+and check-ins of a key result or KPI with no ``unit:`` in two currencies.
 
 A currency sign is read past by the number's reading (``$900`` is 900), and
 a figure written with a currency code keeps the code as its unit word
@@ -13,8 +14,12 @@ units are (``start: 3 days``, ``target: 20 hours``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from okrsite.checkin_units import value_path
+from okrsite.diagnostics import Diagnostic, error
+from okrsite.model import KPI, CheckIn, Objective
 from okrsite.parse_fields import Path_, _Fields
 from okrsite.parse_figures import currency_of, signed_figure
 from okrsite.written_numbers import CURRENCY_SIGNS
@@ -61,3 +66,58 @@ def mixed_currencies(
             )
             out[key] = None
     return out
+
+
+def checkins_in_two_currencies(
+    kept: Sequence[CheckIn],
+    objectives: Mapping[str, Objective],
+    kpis: Mapping[str, KPI],
+    order: Callable[[CheckIn], Any],
+) -> tuple[list[CheckIn], list[Diagnostic]]:
+    """``kept`` without the check-ins whose value of a key result or KPI with
+    no ``unit:`` is money of another currency than the first check-in (in
+    check-in order, ``order``) that gives that key result or KPI a value in
+    money, with OKR312 at each: ``€1,200,000`` then ``$1,300,000`` for a KPI
+    with no unit read both as plain numbers, one series of euros and dollars,
+    without a word. A check-in in the record's own unit is held to it
+    elsewhere (:mod:`okrsite.checkin_units`); one without a currency is no
+    money to compare."""
+    written: dict[tuple[str, str, str], list[tuple[Any, CheckIn, str, str]]] = {}
+    for c in kept:
+        for key, word in c.units:
+            money = currency_of(word)
+            if not money:
+                continue
+            if c.kpi is not None and key == "value":
+                kpi = kpis.get(c.kpi)
+                if kpi is None or kpi.unit:
+                    continue
+                record = ("KPI", c.kpi, "value")
+            elif c.objective is not None:
+                obj = objectives.get(c.objective)
+                kr = obj.key_result(key) if obj is not None else None
+                if kr is None or kr.unit:
+                    continue
+                record = ("key result", f"{c.objective}#{key}", key)
+            else:
+                continue
+            written.setdefault(record, []).append((order(c), c, key, money))
+    refused: dict[str, Diagnostic] = {}
+    for (kind, name, _key), seen in written.items():
+        seen.sort(key=lambda each: each[0])
+        _, first, _, money = seen[0]
+        for _, c, key, other in seen[1:]:
+            if other != money and c.file not in refused:
+                what = f"{kind} {name.rpartition('#')[2] if kind == 'key result' else name!r}"
+                refused[c.file] = error(
+                    "OKR312",
+                    f"{key} is written in {other!r}, but {first.file} gives {what} in {money!r}, "
+                    f"and {what} has no unit: okrsite converts nothing between currencies",
+                    c.file,
+                    hint=f"write the figure in {money!r}, or give {what} a 'unit:' and "
+                    "every figure in it",
+                    key_path=value_path(c, key),
+                )
+    if not refused:
+        return list(kept), []
+    return [c for c in kept if c.file not in refused], list(refused.values())

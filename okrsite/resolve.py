@@ -21,6 +21,7 @@ from okrsite.confusable_ids import confusable_id_warnings
 from okrsite.diagnostics import Diagnostic
 from okrsite.display_order import title_order
 from okrsite.handle_twins import handle_twin_warnings
+from okrsite.mixed_currencies import checkins_in_two_currencies
 from okrsite.model import CheckIn, Cycle, Goal, Objective, Portfolio
 from okrsite.parse import ParsedFile
 from okrsite.reference_case import fold_reference_case
@@ -83,6 +84,8 @@ def resolve(
     r.diags.extend(confusable_id_warnings(r.tables))
     _check_goals(r)
     kept = _check_checkins(r)
+    kept, refused = checkins_in_two_currencies(kept, r.objectives, r.kpis, checkin_order)
+    r.diags.extend(refused)
     _order_checkins(r, kept, series)
     return _portfolio(r, kept, series), r.diags
 
