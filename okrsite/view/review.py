@@ -59,6 +59,20 @@ class MoveView:
     #: for a checklist ticked by the check-in: its number of milestones
     #: (``previous`` and ``new`` count those done)
     milestones: int | None = None
+    #: the decimals ``points`` is written with: one, or as many as make a
+    #: move that is not none read as not none (``-0.03 points``, never "0
+    #: points", which is what a graded key result's move reads)
+    points_places: int = 1
+
+
+def points_places(points: float | None) -> int:
+    """The decimals a change of progress in points is written with: one, and
+    up to six where fewer would write a move as 0 (35 → 34.97 of a target
+    of 100 is -0.03 points, and crosses a status limit)."""
+    places = 1
+    while points and places < 6 and round(points, places) == 0:
+        places += 1
+    return places
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,21 +151,25 @@ def changes(
 
 def _moves(change: CheckinChange) -> tuple[MoveView, ...]:
     """A check-in's values as moves, progress changes in percentage points."""
-    return tuple(
-        MoveView(
-            m.title,
-            m.unit,
-            m.previous,
-            m.new,
-            None if m.progress_change is None else m.progress_change * 100,
-            m.meaning,
-            m.done_before,
-            m.done_after,
-            m.status,
-            m.milestones,
+    out = []
+    for m in change.values:
+        points = None if m.progress_change is None else m.progress_change * 100
+        out.append(
+            MoveView(
+                m.title,
+                m.unit,
+                m.previous,
+                m.new,
+                points,
+                m.meaning,
+                m.done_before,
+                m.done_after,
+                m.status,
+                m.milestones,
+                points_places(points),
+            )
         )
-        for m in change.values
-    )
+    return tuple(out)
 
 
 def feed_moves(view: ViewModel, entries: Sequence[CheckIn]) -> dict[str, tuple[MoveView, ...]]:
