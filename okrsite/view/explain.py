@@ -119,6 +119,25 @@ class ForecastExplain:
     #: counts (a check-in from before the cycle is a point of the line, but
     #: neither counts nor stretches ``span_days``: scoring_pace.forecast_basis)
     cycle_checkin_days: int = 0
+    #: the decimals ``intercept`` and ``slope`` are written with: four and
+    #: five, or as many more as make the equation add up, as written, to
+    #: ``raw`` written with three (:func:`equation_places`)
+    intercept_places: int = 4
+    slope_places: int = 5
+
+
+def equation_places(intercept: float, slope: float, at: float, raw: float) -> tuple[int, int]:
+    """The decimals of the fitted line's intercept and slope with which
+    ``intercept + slope × at``, worked out from the figures as written, is
+    ``raw`` as written (three decimals): a year's slope of 0.0013774 written
+    0.00138 made "0.1468 + 0.00138 × 364 = 0.648", which works out to 0.649.
+    Four and five where they do (a quarter's slope is larger, its days fewer)."""
+    shown = format_fixed(raw, 3)
+    for ip, sp in ((4, 5), (4, 6), (4, 7), (5, 7), (5, 8), (6, 9)):
+        written = float(format_fixed(intercept, ip)) + float(format_fixed(slope, sp)) * at
+        if format_fixed(written, 3) == shown:
+            return ip, sp
+    return 6, 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +211,7 @@ def _forecast(
         return None
     at = forecast_x(cycle)
     basis = forecast_basis([d for d, _ in s.history], cycle)
+    places = equation_places(line.intercept, line.slope, at, line.at(at))
     return ForecastExplain(
         points=tuple((d, x, y) for (d, _), (x, y) in zip(s.history, points, strict=True)),
         checkins=checkins,
@@ -209,6 +229,8 @@ def _forecast(
         last_day=as_of >= cycle.end,
         days=len(s.history),
         cycle_checkin_days=basis.days,
+        intercept_places=places[0],
+        slope_places=places[1],
     )
 
 
