@@ -87,7 +87,12 @@ def status_places(s: ObjectiveScore, settings: Settings) -> int:
     on track; 0 for any other status, which compares no limit. Never fewer
     than the progress and expected written beside them
     (:func:`okrsite.scoring_pace.pace_places`): beside "34.5%" and "expected
-    50%" the gap reads 15.5 points, never 16, a third figure for one gap."""
+    50%" the gap reads 15.5 points, never 16, a third figure for one gap.
+    And one decimal where whole points would differ from the gap between the
+    whole percentages beside them: 0.4636 beside expected 0.6300 is 16.64
+    behind, "46%" and "62%" beside it, and "17 points behind" read as a
+    slip of the reader's sum (62 - 46 = 16); "16.6 points" says it is the
+    gap between the unrounded figures."""
     if s.status == "off-track":
         points = behind_places(s.behind, settings.at_risk)
     elif s.status == "at-risk":
@@ -96,7 +101,12 @@ def status_places(s: ObjectiveScore, settings: Settings) -> int:
         points = behind_places(s.behind, -1.0, settings.on_track)
     else:
         return 0
-    return max(points, pace_places(s.progress, s.expected, s.status, settings))
+    places = max(points, pace_places(s.progress, s.expected, s.status, settings))
+    if places == 0 and numbers.percent(s.expected) - numbers.percent(s.progress) != int(
+        numbers.format_fixed(s.behind * 100, 0)
+    ):
+        return 1
+    return places
 
 
 def reason_behind(s: ObjectiveScore, settings: Settings) -> Reason:
