@@ -88,6 +88,12 @@ OWN_WORDS = frozenset(
         "%(num)d key result target",
         "%(num)d key result targets",
         "%(record)s: %(change)s after %(cycle)s ended; its final figures change",
+        "%(record)s: key results without an id moved (%(places)s), so the check-in "
+        "%(checkins)s, which names them by their place, now counts for other key results: "
+        "give each key result an id: and name it so in its check-ins",
+        "%(record)s: key results without an id moved (%(places)s), so the %(num)d check-ins "
+        "%(checkins)s, which name them by their place, now count for other key results: "
+        "give each key result an id: and name it so in its check-ins",
         "%(start)s to %(end)s, %(title)s",
         "%(time)s (UTC%(offset)s)",
         "%(what)s (%(less)d less ambitious)",
