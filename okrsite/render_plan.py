@@ -170,12 +170,13 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
     if isinstance(exc, RecursionError):
         return error(
             "THM002",
-            "template error: a template extends or includes itself, directly or through "
-            f"others{where}",
+            "template error: rendering went too deep: a template extends or includes "
+            f"itself, directly or through others, or a macro calls itself too many times{where}",
             file,
             line=line,
             hint="to build on the theme's template of the same name, prefix the theme: "
-            '{% extends "default:base.html" %}',
+            '{% extends "default:base.html" %}; a macro that calls itself needs a condition '
+            "that ends it within a few hundred calls",
         )
     if isinstance(exc, (ValueError, TypeError)) and in_gettext(exc):
         return error(

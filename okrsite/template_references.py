@@ -194,6 +194,9 @@ def not_found_hint(
     prefix, colon, rel = name.partition(":")
     labels = [theme for theme, _ in provided if theme]
     if colon and provided and prefix not in labels:
+        meant = close_name(prefix, labels, _ALIKE)
+        if meant is not None:  # "defualt:page.html": the theme's name misspelt
+            return f"did you mean {meant + ':' + rel!r}? ({prefix}: names no theme of the chain)"
         return (
             f"{prefix}: names the theme {prefix!r}, and the theme chain has none of that name "
             f"({', '.join(labels)}): name a template of one of these, or make your theme "

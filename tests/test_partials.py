@@ -28,6 +28,7 @@ SIGNATURES = {
     "objective_card.html": r'<li class="card status-border-',
     "chart_legend.html": r"<figcaption>Shaded bands: ",
     "search_result.html": r'<li class="obj search-result">',
+    "search_group.html": r'<ul class="objs search-objective" data-slot="list">',
     "progress_bar.html": r'role="progressbar"',
     "status_badge.html": r'class="status status-',
     "grade_badge.html": r'class="grade grade-',

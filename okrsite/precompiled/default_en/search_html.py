@@ -95,6 +95,15 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'health_badge.html', health=l_1_health, _loop_vars=_loop_vars))
         yield '</template>'
     l_1_health = missing
+    for (l_1_kind, l_1_title) in (('objective', Markup('Objectives')), ('kr', Markup('Key results')), ('kpi', Markup('KPIs')), ('goal', Markup('SMART goals')), ('person', Markup('People')), ('team', Markup('Teams'))):
+        _loop_vars = {}
+        pass
+        yield '<template data-search-group="'
+        yield escape(l_1_kind)
+        yield '">'
+        yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'search_group.html', kind=l_1_kind, title=l_1_title, _loop_vars=_loop_vars))
+        yield '</template>'
+    l_1_kind = l_1_title = missing
     yield '<template data-search-bar="">'
     yield escape(context.call((undefined(name='partial') if l_0_partial is missing else l_0_partial), 'progress_bar.html', progress=0.0, label=context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Progress of %(name)s', name='{name}', _block_vars=_block_vars), status=None, _block_vars=_block_vars))
     yield '</template>\n<noscript><p>Search needs JavaScript. Without it, browse the <a href="'
@@ -113,14 +122,16 @@ def block_scripts(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_super = context.super('scripts', block_scripts)
     _block_vars = {}
     l_0_root = resolve('root')
     pass
-    yield '<script src="'
+    yield escape(context.call(l_0_super, _block_vars=_block_vars))
+    yield '\n<script src="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'search-index.js"></script>\n<script src="'
     yield escape((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'static/search.js"></script>\n'
 
 blocks = {'main': block_main, 'scripts': block_scripts}
-debug_info = '1=12&2=17&10=37&11=52&12=62&16=72&17=76&18=80&20=89&21=93&23=99&24=101&26=110&27=120&28=122'
+debug_info = '1=12&2=17&10=37&11=52&12=62&16=72&17=76&18=80&20=89&21=93&23=98&24=102&26=108&27=110&29=119&30=131&31=133'

@@ -192,6 +192,18 @@
     }
     kinds.forEach(function (k) {
       if (!groups[k]) return;
+      /* the group's markup is the theme's (partials/search_group.html) */
+      var group = document.querySelector('template[data-search-group="' + k + '"]');
+      if (group) {
+        var made = group.content.cloneNode(true);
+        var count = made.querySelector('[data-slot="count"]');
+        if (count) count.textContent = figure(groups[k].length);
+        var into = made.querySelector('[data-slot="list"]') || made;
+        groups[k].forEach(function (it) { into.appendChild(result(it)); });
+        box.appendChild(made);
+        return;
+      }
+      /* a search.html of its own without the group templates: as before */
       var h = document.createElement("h2");
       h.textContent = (box.getAttribute("data-kind-" + k) || k) + " (" + groups[k].length + ")";
       box.appendChild(h);
