@@ -164,7 +164,9 @@ def template_diagnostic(exc: BaseException, site_root: Path) -> Diagnostic:
             hint=getattr(exc, "hint", None) or not_found_hint(str(exc.name)),
         )
     if isinstance(exc, jinja2.TemplateError):
-        what = exc.message or str(exc)
+        what = (exc.message or str(exc)).rstrip(".")  # "No filter named 'shout'.", then more
+    elif isinstance(exc, KeyError) and str(exc):  # objective_item(root, "no/such-id")
+        what = f"no such id or key: {exc} (KeyError)"
     else:
         what = f"{exc} ({type(exc).__name__})" if str(exc) else type(exc).__name__
     if isinstance(exc, RecursionError):

@@ -72,3 +72,17 @@ def test_a_themes_scripts_block_is_on_the_search_page_too(tmp_path: Path) -> Non
         assert "static/brand.js" in (root / "_site" / page).read_text("utf-8"), page
     search = (root / "_site/search/index.html").read_text("utf-8")
     assert search.index("static/brand.js") < search.index("static/search.js")
+
+
+def test_a_filter_that_is_none_and_an_id_that_is_none_read_plainly(tmp_path: Path) -> None:
+    root = site(tmp_path, {"templates/partials/stale_flag.html": '{{ "x"|map("shout")|join }}\n'})
+    code, out = run_cli("build", "--site", str(root))
+    said = " ".join(out.split())
+    assert code == 1 and "No filter named 'shout', rendering" in said, said
+    root = site(
+        tmp_path / "b",
+        {"templates/partials/stale_flag.html": '{{ objective_item("", "no/such-id") }}\n'},
+    )
+    code, out = run_cli("build", "--site", str(root))
+    said = " ".join(out.split())
+    assert code == 1 and "no such id or key: 'no/such-id' (KeyError)" in said, said
