@@ -84,8 +84,26 @@ def readded(
     under (the site's, or where it was before it moved). A record is followed
     in the order the commits entered the branch; the version before its
     removal is the removing commit's first parent's."""
-    out = _files_back(repo, config, commits, events, prefixes)
-    _key_results_back(repo, config, commits, events, prefixes, out)
+    # one pass over the 100,000 records of a large history, which most sites
+    # end with nothing to compare: no id both removed and created, no key
+    # result removed
+    removed: set[tuple[str, str]] = set()
+    created: set[tuple[str, str]] = set()
+    key_result_removed = False
+    for each in events.values():
+        for rec in each.get("records", ()):
+            change = rec["change"]
+            if change == "removed":
+                removed.add((rec["kind"], rec["id"]))
+            elif change == "created":
+                created.add((rec["kind"], rec["id"]))
+            if not key_result_removed:
+                key_result_removed = any(
+                    kr["change"] == "removed" for kr in rec.get("key_results", ())
+                )
+    out = _files_back(repo, config, commits, events, prefixes) if removed & created else {}
+    if key_result_removed:
+        _key_results_back(repo, config, commits, events, prefixes, out)
     return out
 
 
@@ -96,15 +114,9 @@ def _files_back(
     events: Mapping[str, Event],
     prefixes: Mapping[str, str],
 ) -> Readded:
-    """What each goal file created again changed since its removal (see :func:`readded`)."""
-    removed: set[tuple[str, str]] = set()
-    created: set[tuple[str, str]] = set()
-    for each in events.values():
-        for rec in each.get("records", ()):
-            if rec["change"] in ("removed", "created"):
-                (removed if rec["change"] == "removed" else created).add((rec["kind"], rec["id"]))
-    if not removed & created:
-        return {}  # no id both removed and created: nothing came back (most sites)
+    """What each goal file created again changed since its removal (see
+    :func:`readded`, which calls it only where an id was both removed and
+    created)."""
     pairs: list[_Pair] = []
     gone: dict[tuple[str, str], str] = {}  # key -> the removed version, as ``rev:path``
     for c in entered(commits)[0]:
@@ -161,14 +173,8 @@ def _key_results_back(
     is compared with it, as ``okrsite diff`` across both commits compares
     them. A key result added back with its whole file (a file created again)
     counts too. A fresh objective under the id (not a file created again)
-    starts anew; a key result renamed onto a free id takes it."""
-    if not any(
-        kr["change"] == "removed"
-        for each in events.values()
-        for rec in each.get("records", ())
-        for kr in rec.get("key_results", ())
-    ):
-        return  # no key result was ever removed (most sites)
+    starts anew; a key result renamed onto a free id takes it. :func:`readded`
+    calls it only where a key result was ever removed."""
     pairs: list[_KrPair] = []
     #: objective id -> key result id -> (specs before the removal, its title)
     gone: dict[str, dict[str, tuple[tuple[str, ...], str]]] = {}
