@@ -257,7 +257,8 @@ def check_as_of(key: str, value: Any, line: int | None, file: str, diags: list[D
         diags.append(
             error(
                 "CFG005",
-                f"as_of must be a date like 2026-02-15, got {short(value)}",
+                f"as_of must be a date like 2026-02-15, got "
+                f"{value.isoformat() if isinstance(value, date) else short(value)}",
                 file,
                 line=line,
                 hint=hint,

@@ -158,6 +158,9 @@ def test_a_date_in_the_settings_is_read_as_a_check_in_s_date_is() -> None:
     assert [d.hint for d in diags] == [
         "dates run from 1900-01-01 to 2999-12-31; remove the line to judge at today"
     ]
+    # a TOML date out of range is named as written, not as Python's repr
+    _config, diags = parse_config("as_of = 9999-12-31\n")
+    assert [d.message for d in diags] == ["as_of must be a date like 2026-02-15, got 9999-12-31"]
 
 
 @pytest.mark.parametrize(
