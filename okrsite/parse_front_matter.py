@@ -111,11 +111,13 @@ def _despite_duplicates(rel: str, parts: yamlsource.Split) -> tuple[Any, list[Di
     out = []
     for key, lines in twice:
         at = [parts.fm_line + line for line in lines]
-        where = (
-            f"line {at[0]}"
-            if len(set(at)) == 1
-            else "lines " + ", ".join(map(str, at[:-1])) + f" and {at[-1]}"
-        )
+        if len(set(at)) == 1:
+            where = f"line {at[0]}"
+        elif len(at) > _LINES_LISTED:  # 30,000 times: the first lines, then how many more
+            shown = ", ".join(map(str, at[:_LINES_LISTED]))
+            where = f"lines {shown} and {len(at) - _LINES_LISTED:,} more"
+        else:
+            where = "lines " + ", ".join(map(str, at[:-1])) + f" and {at[-1]}"
         count = "twice" if len(at) == 2 else f"{len(at)} times"
         out.append(
             error(
@@ -127,6 +129,11 @@ def _despite_duplicates(rel: str, parts: yamlsource.Split) -> tuple[Any, list[Di
             )
         )
     return data, out
+
+
+#: the lines an OKR007 of a key written many times names (a key written
+#: 30,000 times made a message of 200,000 characters)
+_LINES_LISTED = 10
 
 
 def _front_matter_problem(exc: Exception, parts: yamlsource.Split) -> _FileProblem | None:
