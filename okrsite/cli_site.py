@@ -281,11 +281,13 @@ def serve(
         # tabs' event streams close first, a rebuild under way announces
         # nothing, and "stopped" comes after everything else the preview says
         try:
-            if preview is not None:
-                with serve_signals.ignored():  # a second Ctrl-C: the stop goes on
+            # a second Ctrl-C: the stop goes on, and after an interrupt the
+            # process ends with exit code 0 whatever comes later
+            with serve_signals.ignored(for_good=interrupted):
+                if preview is not None:
                     preview.stop()
         finally:
-            if main:
+            if main and not interrupted:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL if old_term is None else old_term)
     if interrupted:
         click.echo("okrsite: stopped", err=True)

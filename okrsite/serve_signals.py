@@ -48,8 +48,12 @@ def held() -> Iterator[None]:
 
 
 @contextmanager
-def ignored() -> Iterator[None]:
-    """Ignore Ctrl-C and SIGTERM until the block ends."""
+def ignored(for_good: bool = False) -> Iterator[None]:
+    """Ignore Ctrl-C and SIGTERM until the block ends; ``for_good`` (a stop
+    after an interrupt: the process ends next) after it too. Restored, a
+    second signal that came while the process waited at its exit for the
+    first build's thread ended it with exit code 130 or 143 after
+    "okrsite: stopped"."""
     if not _main():
         yield
         return
@@ -57,5 +61,6 @@ def ignored() -> Iterator[None]:
     try:
         yield
     finally:
-        for sig, handler in before.items():
-            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
+        if not for_good:
+            for sig, handler in before.items():
+                signal.signal(sig, signal.SIG_DFL if handler is None else handler)

@@ -84,6 +84,23 @@ sys.meta_path.insert(0, _At())
 """
 
 
+#: the same hook, but from the point on a thread sends the signal every 5 ms
+#: until the process ends: a signal after the stop, while the process waits
+#: at its exit for the first build's thread, as a second Ctrl-C lands late
+_POUNDING = _SITECUSTOMIZE.replace(
+    "    os.kill(os.getpid(), _SIG)\n",
+    "    import threading, time\n\n"
+    "    def pound():\n"
+    "        for _ in range(2000):\n"
+    "            os.kill(os.getpid(), _SIG)\n"
+    "            time.sleep(0.005)\n\n"
+    "    threading.Thread(target=pound, daemon=True).start()\n"
+    # a thread the process waits for at its exit, as it waits for a first
+    # build that a Ctrl-C during start-up cut short
+    "    threading.Thread(target=time.sleep, args=(0.5,)).start()\n",
+)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_example(tmp_path_factory.mktemp("site"))
@@ -116,3 +133,22 @@ def test_a_signal_as_the_preview_is_made_removes_its_folder(tmp_path: Path, site
     at = "after:okrsite.preview:Preview.__init__"
     proc, tmpdir = serve_with_hook(tmp_path, site, _SITECUSTOMIZE, at, "INT")
     assert_stopped(proc, tmpdir, "test: signal")
+
+
+@pytest.mark.parametrize("sig", ["INT", "TERM"])
+def test_signals_after_the_stop_change_nothing(tmp_path: Path, site: Path, sig: str) -> None:
+    """A second Ctrl-C or SIGTERM just after the stop (found by hand: exit
+    code 130 or 143 after "okrsite: stopped", 3 runs of 3): the handlers
+    were put back while the process still waited at its exit."""
+    assert "threading.Thread(target=pound" in _POUNDING
+    at = "after:okrsite.preview:Preview.stop"
+    proc, tmpdir = serve_with_hook(tmp_path, site, _POUNDING, at, sig)
+    assert proc.stderr is not None
+    said = ""
+    deadline = time.monotonic() + 60
+    while "okrsite: serving" not in said:
+        line = proc.stderr.readline()
+        assert line and time.monotonic() < deadline, said + line
+        said += line
+    proc.send_signal(signal.SIGINT)
+    assert_stopped(proc, tmpdir, "test: signal", said)
