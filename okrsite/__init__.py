@@ -19,6 +19,8 @@ def _hold(signum: int, frame: object) -> None:
 try:
     if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
         _signal.signal(_signal.SIGINT, _hold)
+    if _signal.getsignal(_signal.SIGTERM) == _signal.SIG_DFL:  # and SIGTERM, alike
+        _signal.signal(_signal.SIGTERM, _hold)
 except ValueError:  # not the main thread: nothing to hold
     pass
 

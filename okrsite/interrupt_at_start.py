@@ -14,7 +14,10 @@ code 1, as click does, until :func:`release` hands Ctrl-C back to Python
 (``KeyboardInterrupt``, which the commands clean up after). A program that
 only imports okrsite keeps its own SIGINT handling. What comes before the
 package's first line (Python's own start, the ``.pth`` files of its
-site-packages) is out of okrsite's reach.
+site-packages) is out of okrsite's reach. SIGTERM is held and answered
+alike ("handled like Ctrl-C", docs/limits.md): it ended the command silently
+with exit code 143 while the package loaded; a program importing okrsite
+keeps SIGTERM's default, and one held for it ends it as SIGTERM would have.
 """
 
 from __future__ import annotations
@@ -76,18 +79,35 @@ def guard_when_run_as_command(
             signal.signal(signal.SIGINT, _abort)
         elif ours:
             signal.signal(signal.SIGINT, signal.default_int_handler)
+        # SIGTERM alike (held too), "handled like Ctrl-C": "Aborted!" for the
+        # command, as it is once the command runs; its default for a program
+        term = signal.getsignal(signal.SIGTERM)
+        if holder is not None and term is holder:
+            signal.signal(signal.SIGTERM, _abort if command else signal.SIG_DFL)
+        elif command and term == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _abort)
     except ValueError:  # not the main thread: nothing to guard
         return
     if held:
         if command:
-            _abort(signal.SIGINT, None)
+            _abort(held[0], None)
+        if signal.SIGINT not in held:  # a program importing okrsite, sent SIGTERM: it ends
+            os.kill(os.getpid(), signal.SIGTERM)
         raise KeyboardInterrupt
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def release() -> None:
-    """Give Ctrl-C back to Python once the command line is loaded (click says "Aborted!" from here)."""
+    """Give Ctrl-C back to Python once the command line is loaded (click says
+    "Aborted!" from here), and make SIGTERM raise as Ctrl-C does, as the
+    command line's :func:`okrsite.lifecycle.interrupt_on_sigterm` does next."""
     try:
         if signal.getsignal(signal.SIGINT) is _abort:
             signal.signal(signal.SIGINT, signal.default_int_handler)
+        if signal.getsignal(signal.SIGTERM) is _abort:
+            signal.signal(signal.SIGTERM, _interrupt)
     except ValueError:
         pass

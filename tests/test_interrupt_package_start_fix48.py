@@ -34,7 +34,7 @@ class _InterruptAt:
     def find_spec(self, name, path=None, target=None):
         if name == os.environ.get("OKRSITE_TEST_INTERRUPT_AT"):
             sys.meta_path.remove(self)
-            os.kill(os.getpid(), signal.SIGINT)
+            os.kill(os.getpid(), getattr(signal, "SIG" + os.environ.get("OKRSITE_TEST_SIGNAL", "INT")))
         return None
 
 sys.meta_path.insert(0, _InterruptAt())
@@ -66,7 +66,10 @@ def _site(tmp_path: Path) -> Path:
         "okrsite.cli",
     ],
 )
-def test_ctrl_c_while_the_package_starts_says_aborted(tmp_path: Path, module: str) -> None:
+@pytest.mark.parametrize("sig", ["INT", "TERM"])  # SIGTERM is handled like Ctrl-C (session 53)
+def test_ctrl_c_while_the_package_starts_says_aborted(
+    tmp_path: Path, module: str, sig: str
+) -> None:
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
@@ -74,6 +77,7 @@ def test_ctrl_c_while_the_package_starts_says_aborted(tmp_path: Path, module: st
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(hook), str(ROOT)]),
         "OKRSITE_TEST_INTERRUPT_AT": module,
+        "OKRSITE_TEST_SIGNAL": sig,
     }
     result = subprocess.run(
         [sys.executable, "-m", "okrsite", "check", "--site", str(_site(tmp_path))],
@@ -127,6 +131,38 @@ def test_a_program_interrupted_while_okrsite_starts_gets_its_keyboard_interrupt(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )
     assert out.stdout.strip() == "interrupted True", out.stderr
+
+
+def test_a_program_sent_sigterm_while_okrsite_starts_ends_as_it_would(tmp_path: Path) -> None:
+    # the package holds SIGTERM too while its guard's module loads; a program
+    # (not the command) gets SIGTERM's default back, and the signal held
+    # ends it as SIGTERM would have; one that imports okrsite keeps it
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(hook), str(ROOT)]),
+        "OKRSITE_TEST_INTERRUPT_AT": "okrsite.interrupt_at_start",
+        "OKRSITE_TEST_SIGNAL": "TERM",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", "import okrsite\nprint('went on')\n"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (out.returncode, out.stdout) == (-signal.SIGTERM, ""), out
+    code = "import signal, okrsite\nprint(signal.getsignal(signal.SIGTERM) == signal.SIG_DFL)\n"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.stdout.strip() == "True", out.stderr
 
 
 def _python_start_seconds(env: dict[str, str]) -> float:
