@@ -30,6 +30,7 @@ from okrsite.id_spellings import existing_spelling
 from okrsite.overlay import OverlayTree
 from okrsite.parse import confidence_word, split_unit
 from okrsite.parse_number_marks import thousands_point_words
+from okrsite.path_probe import file_exists
 from okrsite.pipeline import FileTree, LoadResult, ParseCache, load
 from okrsite.resolve_checkins import natural_key
 from okrsite.scaffold import front_matter
@@ -110,7 +111,7 @@ def validated_write(
         return Outcome([], errors, warnings)
     keep = set(replace)
     for rel in files:
-        if rel not in keep and (root / rel).exists():
+        if rel not in keep and file_exists(root, rel):
             raise FileExistsError(rel)
     written = []
     for rel, text in files.items():

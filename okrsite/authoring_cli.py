@@ -47,6 +47,7 @@ from okrsite.authoring_prompts import (
     stamp_now,
 )
 from okrsite.authoring_refusals import (
+    file_there,
     key_result_meant,
     not_edited,
     refuse_flags_not_taken,
@@ -566,7 +567,7 @@ def new(
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
     rel = written_as or rel
-    if (root / rel).exists():
+    if file_there(root, rel, shown_path(root, rel)):  # a name too long for one: OKR009 below
         if kind in ("person", "team"):  # the name is that file's: another id would be a second
             raise click.UsageError(
                 f"{shown_path(root, rel)} already exists: it is the {kind} that name names; okrsite never "

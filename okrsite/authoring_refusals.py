@@ -4,7 +4,9 @@ A check-in of a record whose own file the site does not read
 (:func:`refuse_unread_target`), flags of ``okrsite new`` that the kind
 of file asked for does not take (:func:`refuse_flags_not_taken`), and a new
 objective or KPI given the id of a KPI or objective the site has
-(:func:`refuse_id_of_other_kind`).
+(:func:`refuse_id_of_other_kind`). Whether the file a typed id names is
+there is asked so that no answer of the system is a traceback
+(:func:`file_there`).
 
 ``okrsite checkin`` may be given the id of an objective, KPI or SMART goal
 whose file has errors of its own (front matter that is no YAML, a key
@@ -20,6 +22,7 @@ from __future__ import annotations
 import shlex
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
@@ -27,6 +30,7 @@ from okrsite.authoring_tabs import tab_indented_line
 from okrsite.diagnostics import format_report
 from okrsite.model import Objective, Portfolio
 from okrsite.parse import kind_and_id_from_path
+from okrsite.path_probe import file_exists
 from okrsite.pipeline import LoadResult
 
 _KINDS = ("objective", "kpi", "goal")
@@ -248,3 +252,16 @@ def refuse_goal_value_without_figure(target: str, raw: str, current: object) -> 
         f"--value {shlex.quote(raw)} is not a number: give the goal's current value "
         f"as a figure, e.g. okrsite checkin {shlex.quote(target)} --value 42"
     )
+
+
+def file_there(root: Path, rel: str, shown: str) -> bool:
+    """Whether the file ``rel`` a typed id names exists. A name too long to be
+    one is not asked about (``False``: the loader refuses the id, OKR009,
+    nothing written); a path the system will not look up (a folder that may
+    not be read) stops the command (exit 1), naming it."""
+    try:
+        return file_exists(root, rel)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot tell whether {shown} exists: {exc.strerror or exc}; nothing was changed"
+        ) from None

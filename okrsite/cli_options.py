@@ -24,6 +24,7 @@ import click
 from okrsite.diagnostics import Diagnostic, format_report, summary_line
 from okrsite.gcpause import paused_gc
 from okrsite.parse_store import StoredParseCache
+from okrsite.path_probe import name_too_long
 from okrsite.pipeline import LoadResult, find_site_root, load_site
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,7 +92,11 @@ def as_of_option(f: F) -> F:
 
 def resolve_site(site: Path | None) -> Path:
     if site is not None:
-        if not site.is_dir():
+        try:  # a name too long for a folder is none, not asked (ENAMETOOLONG)
+            folder = not name_too_long(str(site)) and site.is_dir()
+        except OSError as exc:
+            raise click.UsageError(f"--site {site}: {exc.strerror or exc}") from None
+        if not folder:
             raise click.UsageError(f"--site {site}: no such folder")
         return site.resolve()
     found = find_site_root(Path.cwd())

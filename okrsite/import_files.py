@@ -32,11 +32,12 @@ from okrsite.import_checkins import (
     imported_note,
     uncounted_checkins_note,
 )
+from okrsite.import_control_cells import control_cells
 from okrsite.import_existing import missing_key_results, take_existing_ids
 from okrsite.import_owner_addresses import owners_by_address
 from okrsite.import_parents import AmbiguousParent, ambiguous_parent, parent_id, unknown_parent
 from okrsite.import_team_typos import team_typos
-from okrsite.import_validate import validate_planned
+from okrsite.import_validate import planned_exists, validate_planned
 from okrsite.model import Cycle
 from okrsite.parse import ID_RE, KR_ID_RE
 from okrsite.parse_names import id_fault, usable_id
@@ -172,7 +173,8 @@ def plan_import(
     files += kpi_files
     for planned in files:
         oid = planned.rel.removeprefix(f"{config.content_dir}/objectives/").removesuffix(".md")
-        if (root / planned.rel).exists() or (oid in existing and oid not in kept):
+        there = planned_exists(root, planned, label, result.diagnostics)
+        if there or (oid in existing and oid not in kept):
             result.skipped.append(planned.rel)
         else:
             result.files.append(planned)
@@ -224,7 +226,9 @@ def _plans_from_sheets(
             )
             for n in exc.notices
         ]
-        result.diagnostics.append(error("IMP001", str(exc), label, line=exc.line))
+        result.diagnostics.append(
+            error("IMP001", str(exc), label, line=exc.line, column=exc.column)
+        )
         return None
     diags: list[Diagnostic] = [
         warning(
@@ -291,7 +295,7 @@ def _plans_from_sheets(
                 known_cycles=known_cycles,
             )
             plans += found
-            diags += said
+            diags += said + control_cells(sheet, cols, where)  # at the cell, not the file
             if note := tab_team(found, sheet, cols, several):
                 result.notes.append(note)
     return plans, diags

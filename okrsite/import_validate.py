@@ -15,9 +15,37 @@ from pathlib import Path
 from okrsite.diagnostics import Diagnostic, error
 from okrsite.goal_yaml import PlannedFile
 from okrsite.overlay import OverlayTree
+from okrsite.path_probe import file_exists
 from okrsite.pipeline import LoadResult, load
+from okrsite.sitefiles import excerpt
 
-__all__ = ["validate_planned"]
+__all__ = ["planned_exists", "validate_planned"]
+
+
+def planned_exists(
+    root: Path, planned: PlannedFile, label: str, diagnostics: list[Diagnostic]
+) -> bool:
+    """Whether the file an import would write is there already (it is skipped).
+
+    A name too long to be a file's is not asked about (the loader refuses its
+    id, IMP110 below); a path the system will not look up (a folder that may
+    not be read) is an error against the row the file comes from."""
+    try:
+        return file_exists(root, planned.rel)
+    except OSError as exc:
+        where = f"row {planned.row}" if planned.row is not None else "a record"
+        diagnostics.append(
+            error(
+                "IMP110",
+                f"{where}: cannot tell whether {excerpt(planned.rel, 160)}, the file it would write, "
+                f"exists: {exc.strerror or exc}",
+                label,
+                line=planned.row,
+                hint="let the folder be read (its permissions), or import into another "
+                "site; nothing was written",
+            )
+        )
+        return False
 
 
 def validate_planned(
@@ -49,7 +77,8 @@ def validate_planned(
             out.append(
                 error(
                     "IMP110",
-                    f"{where}: {d.message} (in the file it would write, {d.file})",
+                    # a path too long for a file name is shown cut, as its id is
+                    f"{where}: {d.message} (in the file it would write, {excerpt(d.file, 160)})",
                     source or label,
                     line=row,
                     hint=d.hint,

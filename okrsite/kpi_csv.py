@@ -63,6 +63,7 @@ from okrsite.csv_date_forms import (
     date_part,
     date_style,
 )
+from okrsite.csv_open_quote import CLOSE_QUOTE_HINT, unclosed_quote
 from okrsite.csv_separator_line import declared_separator
 from okrsite.csv_time_column import TIME_HEADERS
 from okrsite.spreadsheet_read import delimiter_of
@@ -129,10 +130,14 @@ class UnreadableCsv(csv.Error):
     """The file cannot be split into rows: a cell longer than the csv module
     reads (131,072 characters), a NUL byte. ``line`` is where the reader stopped."""
 
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(
+        self, line: int, reason: str, column: int | None = None, hint: str | None = None
+    ) -> None:
         super().__init__(reason)
         self.line = line
         self.reason = reason
+        self.column = column
+        self.hint = hint  # what to do, where the reason has its own (an unclosed quote)
 
 
 def split_rows(text: str, starts: list[int] | None = None) -> tuple[str, list[list[str]]]:
@@ -150,20 +155,23 @@ def split_rows(text: str, starts: list[int] | None = None) -> tuple[str, list[li
     text = text if declared is None else text[declared[1] :]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
+    read = last = 0  # lines read before the row; the line the last row starts on
     try:
-        if starts is None:
-            rows.extend(reader)
-        else:
-            read = skipped  # lines read before the row
-            for row in reader:
-                starts.append(read + 1)
-                rows.append(row)
-                read = skipped + reader.line_num
+        for row in reader:
+            if starts is not None:
+                starts.append(skipped + read + 1)
+            rows.append(row)
+            last, read = read + 1, reader.line_num
     except csv.Error as exc:
         reason = str(exc)
         if "field larger than field limit" in reason:
             reason = f"a cell is longer than {csv.field_size_limit():,} characters"
         raise UnreadableCsv(skipped + max(reader.line_num, 1), reason) from None
+    # a quote no quote closes: the csv module reads the rest of the file into its cell
+    quote = unclosed_quote(text, delimiter, last) if rows else None
+    if quote is not None:
+        reason = quote.what(len(rows))
+        raise UnreadableCsv(skipped + quote.line, reason, quote.column, CLOSE_QUOTE_HINT)
     return delimiter, rows
 
 

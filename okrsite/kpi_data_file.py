@@ -176,7 +176,9 @@ def parse_csv(rel: str, raw: bytes) -> tuple[list[tuple[date, float]], list[Diag
                 f"CSV file cannot be read: {exc.reason}",
                 rel,
                 line=exc.line,
-                hint="a KPI's CSV holds a date and a value per row: save the readings "
+                column=exc.column,
+                hint=exc.hint
+                or "a KPI's CSV holds a date and a value per row: save the readings "
                 "alone as CSV from the spreadsheet",
             ),
         ]

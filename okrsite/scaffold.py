@@ -26,6 +26,7 @@ from okrsite.goal_yaml import QuotingDumper
 from okrsite.model import Cycle
 from okrsite.parse import ID_RE
 from okrsite.parse_people import HANDLE_RE
+from okrsite.path_probe import NAME_MAX_BYTES, name_too_long
 from okrsite.sitefiles import create_new
 from okrsite.stub_bodies import body_for
 
@@ -277,6 +278,11 @@ def init_site(target: Path, today: date | None = None) -> list[str]:
     ``target``.
     """
     today = today or date.today()
+    if name_too_long(str(target)):  # asked, the system answers with an error, not "no"
+        raise ScaffoldError(
+            f"folder name {str(target)[:60]!r}… is too long for a file system (at most "
+            f"{NAME_MAX_BYTES} bytes between '/'); nothing was written (hint: choose a shorter name)"
+        )
     _refuse_links(target)
     if target.exists():
         there = [name for name in _SITE_TOP if os.path.lexists(target / name)]

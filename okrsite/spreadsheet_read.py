@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from okrsite.csv_open_quote import CLOSE_QUOTE_HINT, unclosed_quote
 from okrsite.csv_separator_line import declared_separator
 from okrsite.diagnostics import Diagnostic
 from okrsite.formula_guard import guarded
@@ -64,9 +65,10 @@ _CHUNK = 64 * 1024
 class SheetError(Exception):
     """The file as a whole cannot be read (message says why and what to do)."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(message)
         self.line = line  # the row (CSV: the line) where reading stopped, if known
+        self.column = column  # and the column on it, where one is to blame
         #: what reading the file had to say before it stopped (:class:`Notice`):
         #: the hidden rows of a sheet that holds nothing else are why it stopped
         self.notices: tuple[Notice, ...] = ()
@@ -468,12 +470,12 @@ def _csv_rows(
     checked = _width_checked(io.StringIO(text, newline=""), delimiter, name)
     reader = csv.reader(checked, delimiter=delimiter)
     cells_in_all = 0
-    read = 0  # the lines the reader has taken
+    read = last = 0  # the lines the reader has taken; the line the last record starts on
     try:
         for row in reader:
             if lines is not None:
                 _cell_lines(lines, len(out) + 1, read + 1, row)
-                read = reader.line_num
+            last, read = read + 1, reader.line_num
             if len(out) >= MAX_ROWS:
                 raise SheetError(f"{name} has more than {MAX_ROWS:,} rows", reader.line_num)
             cells_in_all += len(row)
@@ -494,6 +496,11 @@ def _csv_rows(
         elif "line contains NUL" in reason:
             reason = "it holds a NUL byte: is it a text (CSV) file?"
         raise SheetError(f"{name}, line {line}: {reason}", line) from None
+    # a quote no quote closes: the csv module reads the rest of the file into its cell
+    quote = unclosed_quote(text, delimiter, last) if out else None
+    if quote is not None:
+        message = f"{quote.message(name, len(out))}; {CLOSE_QUOTE_HINT}"
+        raise SheetError(message, quote.line, quote.column)
     return out
 
 
