@@ -153,6 +153,10 @@ def plan_rows(
         for index, value, beyond in stray.get(number, ()):
             diags.append(stray_warning(file, number, index, value, beyond, cols.headers))
         title, oid = row.text("objective"), row.text("objective_id")
+        if not (title or oid) and row.unread_formula("objective", "objective_id"):
+            # its objective is a formula's result nobody stored: the row would
+            # join the objective above, which it may not belong to (IMP205 said)
+            continue
         cycle, given_by = _row_cycle(row, known_cycles or {}, label_cycle)
         if title or oid:
             name = (oid or title or "").casefold()

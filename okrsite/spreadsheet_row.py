@@ -81,9 +81,15 @@ class SheetRow:
             if fld not in self.said:
                 self.said.add(fld)
                 formula = f" (={value.formula})" if value.formula else ""
+                what = (
+                    "it is not read, and a row whose objective is not read from it is not "
+                    "imported (it would join the objective above)"
+                    if fld in ("objective", "objective_id")
+                    else "it is not imported"
+                )
                 self.warn(
                     fld,
-                    f"the cell holds a formula{formula} with no stored value: it is not imported",
+                    f"the cell holds a formula{formula} with no stored value: {what}",
                     "open the file in a spreadsheet program and save it (that stores each "
                     "formula's result), or type the value",
                     code="IMP205",
@@ -93,6 +99,15 @@ class SheetRow:
             value = value.strip()
             return value or None
         return value
+
+    def unread_formula(self, *flds: str) -> bool:
+        """Whether the cell of one of ``flds`` is a formula with no stored value
+        (IMP205, said by :meth:`raw`)."""
+        return any(
+            isinstance(self.cells[i], FormulaCell)
+            for i in (self.cols.fields.get(fld) for fld in flds)
+            if i is not None
+        )
 
     def fail(self, fld: str, message: str, hint: str | None = None, code: str = "IMP102") -> None:
         self.failed.add(fld)

@@ -409,3 +409,35 @@ def test_a_hostile_number_format_is_read_in_linear_time() -> None:
     assert currency_of("[$" * 100 + "[$€-407]#,##0") == "€"
     cell = SimpleNamespace(value=12.5, number_format="[$" * 50_000 + '"€"')
     assert _xlsx_value(cell) == 12.5
+
+
+def test_an_objective_formula_without_a_stored_value_does_not_join_the_row_above(
+    tmp_path: Path,
+) -> None:
+    """Found feeding hostile files: the Objective cell of row 3 held a formula
+    without a stored result, so it read as blank, and its key result joined
+    the objective of row 2 without a word."""
+    site, code, out = import_xlsx(
+        tmp_path,
+        HEADER.split(","),
+        ["Grow sales", "Close deals", "Uma Diaz", "Sales", "Q1 2026", 0, 20, 8, "deals"],
+        [
+            '=CONCAT("Cut ","costs")',
+            "Lower cloud spend",
+            "Uma Diaz",
+            "Sales",
+            "Q1 2026",
+            0,
+            5,
+            1,
+            "k€",
+        ],
+    )
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert (
+        "s.xlsx:3:1: warning IMP205: row 3, column A 'Objective': the cell holds a formula "
+        '(=CONCAT("Cut ","costs")) with no stored value: it is not read, and a row whose '
+        "objective is not read from it is not imported (it would join the objective above)"
+    ) in said, said
+    assert [kr[0] for kr in key_results(site, "sales/grow-sales")] == ["Close deals"]
