@@ -158,14 +158,53 @@ def remove_tree(path: Path | str, marker: str = MARKER) -> bool:
     return True
 
 
-def _pid_alive(pid: int) -> bool:
+def _pid_alive(pid: int, since: float | None = None) -> bool:
+    """Whether the process ``pid`` still runs (a build that may be writing).
+
+    A process killed whose parent did not wait for it (``timeout -s KILL``
+    kills itself with its child; a container whose first process reaps no
+    one) stays in the process table as a zombie, answering ``kill(pid, 0)``
+    for as long as it is not reaped: it runs no more. Given ``since`` (when
+    its folder was marked, in seconds since the epoch), a process started
+    after it is another one that was given the same id."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:  # exists, owned by someone else
+        pass
+    state = _proc_state(pid)
+    if state is None:  # no /proc (macOS): as kill says
         return True
-    return True
+    letter, started = state
+    if letter in (b"Z", b"X"):
+        return False
+    return since is None or started is None or started <= since + _CLOCK_SLACK
+
+
+#: seconds a process may seem to have started after the folder it marked (the
+#: clocks' rounding, a clock set forward meanwhile): never judged another one
+_CLOCK_SLACK = 30.0
+
+
+def _proc_state(pid: int) -> tuple[bytes, float | None] | None:
+    """The state letter of ``pid`` (``Z``: a zombie) and when it started, in
+    seconds since the epoch, from Linux's ``/proc`` (``None``: no such file)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rpartition(b")")[2].split()
+        with open("/proc/uptime", "rb") as fh:
+            uptime = float(fh.read().split()[0])
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    if not fields:
+        return None
+    try:  # field 22 of the line: clock ticks from boot to the start, as uptime counts
+        started = time.time() - (uptime - int(fields[19]) / ticks)
+    except (ValueError, IndexError, ZeroDivisionError):
+        return fields[0][:1], None
+    return fields[0][:1], started
 
 
 def remove_leftovers(out_dir: Path) -> int:
@@ -191,9 +230,10 @@ def remove_leftovers(out_dir: Path) -> int:
         if staging.is_file():
             try:
                 pid = int(staging.read_text().strip() or "0")
+                marked: float | None = staging.stat().st_mtime
             except (OSError, ValueError):
-                pid = 0
-            if pid and _pid_alive(pid):
+                pid, marked = 0, None
+            if pid and _pid_alive(pid, marked):
                 continue
             remove_tree(path, STAGING_MARKER)
         elif (path / MARKER).is_file():

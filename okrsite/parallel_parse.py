@@ -20,6 +20,7 @@ from okrsite.diagnostics import Diagnostic
 from okrsite.fork_pool import forked_pool, shared
 from okrsite.load_cache import content_digest
 from okrsite.parse import ParsedFile, parse_file
+from okrsite.sitefiles import file_gone
 
 if TYPE_CHECKING:  # concurrent.futures is imported only by a load that forks (fork_pool)
     from concurrent.futures import Future
@@ -68,7 +69,7 @@ def parse_batch(
     for rel in rels:
         raw = tree.read_checked(rel)
         if isinstance(raw, Diagnostic):
-            if raw.code != "OKR010":  # gone since it was listed: nothing to say
+            if not file_gone(raw):  # deleted since it was listed: nothing to say
                 out.append(refused_file(rel, raw))
         else:
             out.append(parse_file(rel, raw, content_dir=content_dir, default_cycle=default_cycle))

@@ -9,6 +9,7 @@ is missing, and turning the key paths of diagnostics into file lines.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator, Mapping, Sequence
@@ -26,6 +27,7 @@ from okrsite.folder_listings import FolderListings, split_names
 from okrsite.load_cache import StatEntry
 from okrsite.parse import locate_all, located_parts
 from okrsite.sitefiles import (
+    HINT_TOO_LONG,
     UnsafeFileError,
     excerpt,
     in_git,
@@ -171,7 +173,8 @@ class FileTree:
             if listings is not None:
                 try:
                     folder_stat = os.lstat(path)
-                except OSError:  # gone: as os.walk, skip it
+                except OSError as exc:  # gone: as os.walk, skip it; too deep: said
+                    self._unlisted(folder, exc)
                     continue
                 listed = listings.kept(folder, folder_stat)
                 if listed is not None:
@@ -189,7 +192,8 @@ class FileTree:
             try:
                 with os.scandir(path) as found:
                     entries = list(found)
-            except OSError:  # unreadable or gone: as os.walk, skip it
+            except OSError as exc:  # unreadable or gone: as os.walk, skip it; too deep: said
+                self._unlisted(folder, exc)
                 continue
             subfolders = []
             files: list[str] = []
@@ -253,6 +257,25 @@ class FileTree:
                 stack.append((entry_path(path, name), entry_path(real, name), f"{folder}{name}/"))
         if listings is not None:
             listings.complete = True
+
+    def _unlisted(self, folder: str, exc: OSError) -> None:
+        """OKR010 for a content folder :meth:`walk` cannot list because its
+        path is too long for the file system (ENAMETOOLONG; ELOOP where a
+        system says so of a path too deep): its goal files would be missing
+        without a word. One gone or unreadable is skipped, as ``os.walk``
+        skips it."""
+        if exc.errno not in (errno.ENAMETOOLONG, errno.ELOOP):
+            return
+        rel = folder.rstrip("/")
+        self.problems.append(
+            error(
+                "OKR010",
+                f"folder {excerpt(rel)} has a path too long for the file system "
+                f"({len(os.fsencode(self._prefix + rel)):,} bytes): no goal file in it is read",
+                rel,
+                hint=HINT_TOO_LONG,
+            )
+        )
 
     def read_checked(self, rel: str) -> bytes | Diagnostic:
         """The file's bytes, or the diagnostic saying why it was not read."""

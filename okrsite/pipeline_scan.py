@@ -28,6 +28,7 @@ from okrsite.parallel_parse import (
 )
 from okrsite.parse import ParsedFile
 from okrsite.pipeline_files import FileTree, KnownFiles, MappingTree, SourceTree
+from okrsite.sitefiles import file_gone
 from okrsite.written_numbers import comma_groups_thousands
 
 
@@ -76,7 +77,7 @@ class _Scan:
     def refuse(self, rel: str, problem: Diagnostic) -> None:
         """A file that may not be read: kept with its diagnostic, unless it is
         merely gone since it was listed (then it is left out)."""
-        if problem.code != "OKR010":
+        if not file_gone(problem):  # a path too long for the file system is said (OKR010)
             self.refused[rel] = refused_file(rel, problem)
             self.found[rel] = f"!{problem.code} {problem.message}"
 
@@ -248,7 +249,7 @@ def _parse_scanned(
             got = tree.read_checked(rel)
             if isinstance(got, Diagnostic):
                 cache.stats.pop(rel, None)
-                if got.code != "OKR010":
+                if not file_gone(got):
                     found[rel] = refused_file(rel, got)
                 continue
             raw, digest = got, content_digest(rel, got)

@@ -54,6 +54,16 @@ def po_text(raw: bytes) -> str:
             f"its Content-Type names the charset {charset!r}, which is no character set",
             "write charset=UTF-8 in the Content-Type line and save the file as UTF-8",
         ) from None
+    if not _ascii_compatible(codec):
+        # the header was found as ASCII bytes: the file is not in a charset that
+        # writes them otherwise (UTF-16 read from UTF-8 is one line of CJK letters)
+        line = raw.count(b"\n", 0, named.start(1)) + 1 if named else 1
+        raise UnreadableCatalogue(
+            line,
+            f"its Content-Type names the charset {charset!r}, but the file is not written "
+            f"in it (its keywords are plain ASCII bytes, which {charset} writes otherwise)",
+            "write charset=UTF-8 in the Content-Type line and save the file as UTF-8",
+        )
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as exc:
@@ -66,3 +76,16 @@ def po_text(raw: bytes) -> str:
             "save it as UTF-8 (in most editors: Save as, encoding UTF-8), with "
             "charset=UTF-8 in its Content-Type line",
         ) from None
+
+
+#: a catalogue's keywords as ASCII bytes (what a charset that keeps ASCII reads as they are)
+_KEYWORDS = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """Whether text in ``codec`` writes ASCII letters as ASCII bytes (UTF-8,
+    Latin-1, Windows-1252 do; UTF-16, UTF-32 and EBCDIC do not)."""
+    try:
+        return _KEYWORDS.decode(codec) == _KEYWORDS.decode("ascii")
+    except (UnicodeDecodeError, LookupError, ValueError):
+        return False

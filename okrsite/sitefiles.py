@@ -59,6 +59,13 @@ class UnsafeFileError(ValueError):
         return self.refusal.diagnostic(self.rel)
 
 
+def file_gone(problem: Diagnostic) -> bool:
+    """Whether ``problem`` says only that a listed file no longer exists (it
+    was deleted since the walk): nothing to report. A path too long for the
+    file system or with a NUL byte (OKR010 too) is reported."""
+    return problem.code == "OKR010" and problem.message.endswith(" does not exist")
+
+
 def excerpt(text: object, limit: int = 60) -> str:
     """A short, printable rendering of ``text`` for messages (control characters escaped)."""
     raw = str(text)
@@ -375,6 +382,11 @@ def link_out_of_site(folder: Path, site_root: Path) -> tuple[str, str] | None:
 
 
 _HINT_NAME = "rename the file"
+#: what to do about a path too long for the file system (ENAMETOOLONG)
+HINT_TOO_LONG = (
+    "move it to a folder nested less deeply, or shorten the folders' names "
+    "(a path may be at most 4,096 bytes on Linux)"
+)
 HINT_REGULAR = "only regular files are read; remove it from the site folder"
 
 
@@ -388,7 +400,7 @@ def _os_refusal(exc: OSError, shown: object) -> Refusal:
     if exc.errno == errno.ELOOP:
         return Refusal("OKR011", f"link {shown} loops back on itself; skipped", HINT_REGULAR, False)
     if exc.errno == errno.ENAMETOOLONG:
-        return Refusal("OKR010", f"path {shown} is too long", _HINT_NAME)
+        return Refusal("OKR010", f"path {shown} is too long for the file system", HINT_TOO_LONG)
     return Refusal(
         "OKR015", f"{shown} cannot be read: {excerpt(exc.strerror or exc)}", HINT_REGULAR
     )

@@ -29,6 +29,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from okrsite.jinja_context import escaped_text
+from okrsite.po_controls import control_in, escaped_control_problems, raw_control_problems
 from okrsite.po_text import UnreadableCatalogue, po_text
 from okrsite.sitefiles import UnsafeFileError, read_owned
 from okrsite.units import GERMAN_PLURALS, PLURALS, in_case_of
@@ -329,7 +330,9 @@ _PADDED = re.compile(r"%\((\w+)\)[-#0 +]*(?:\d|\.\d|\*)[\d.*]*[a-zA-Z]")
 def _string_problem(message: Any) -> str | None:
     """Why a translated string would fail where a page uses it: a ``%(name)s``
     the message does not give, or a ``%`` that is no placeholder (write
-    ``%%``). ``None``: it is fine."""
+    ``%%``), or a control character. ``None``: it is fine."""
+    if control_in(message) is not None:
+        return "the translation contains a control character"
     ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
     strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
     given = {name for text in ids for name in _PLACEHOLDER.findall(text or "")}
@@ -422,12 +425,19 @@ def _problems_of(
     if unclosed:
         # Babel reads such a string without its last letter, silently
         return [(file, unclosed, 'a string is not closed with a quote (")', None)]
+    out = raw_control_problems(file, text)  # a NUL pasted in: refused as in goal files
     try:
         catalogue = read_po(io.StringIO(text), abort_invalid=True)
     except po_error as exc:
-        return [(file, getattr(exc, "lineno", 0) or 0, str(exc).split(" on ")[0], None)]
-    out: list[tuple[Path, int, str, str | None]] = []
+        line = getattr(exc, "lineno", None)  # Babel counts from 0
+        return [
+            *out,
+            (file, line + 1 if isinstance(line, int) else 0, str(exc).split(" on ")[0], None),
+        ]
+    out += escaped_control_problems(file, text, catalogue)
     for message in catalogue:
+        if control_in(message) is not None:
+            continue  # said above, at its line
         if message.id and message.string and not message.fuzzy:  # fuzzy: never used
             why = _string_problem(message)
             if why is not None:
