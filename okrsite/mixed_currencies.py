@@ -82,7 +82,7 @@ def checkins_in_two_currencies(
     without a word. A check-in in the record's own unit is held to it
     elsewhere (:mod:`okrsite.checkin_units`); one without a currency is no
     money to compare."""
-    written: dict[tuple[str, str, str], list[tuple[Any, CheckIn, str, str]]] = {}
+    written: dict[tuple[str, str, str], list[tuple[Any, CheckIn, str, str, str]]] = {}
     for c in kept:
         for key, word in c.units:
             money = currency_of(word)
@@ -101,20 +101,21 @@ def checkins_in_two_currencies(
                 record = ("key result", f"{c.objective}#{key}", key)
             else:
                 continue
-            written.setdefault(record, []).append((order(c), c, key, money))
+            written.setdefault(record, []).append((order(c), c, key, money, word))
     refused: dict[str, Diagnostic] = {}
     for (kind, name, _key), seen in written.items():
         seen.sort(key=lambda each: each[0])
-        _, first, _, money = seen[0]
-        for _, c, key, other in seen[1:]:
+        _, first, _, money, first_word = seen[0]
+        for _, c, key, other, word in seen[1:]:
             if other != money and c.file not in refused:
                 what = f"{kind} {name.rpartition('#')[2] if kind == 'key result' else name!r}"
                 refused[c.file] = error(
                     "OKR312",
-                    f"{key} is written in {other!r}, but {first.file} gives {what} in {money!r}, "
+                    f"{key} is written in {word!r}, but {first.file} gives {what} in "
+                    f"{first_word!r}, "
                     f"and {what} has no unit: okrsite converts nothing between currencies",
                     c.file,
-                    hint=f"write the figure in {money!r}, or give {what} a 'unit:' and "
+                    hint=f"write the figure in {first_word!r}, or give {what} a 'unit:' and "
                     "every figure in it",
                     key_path=value_path(c, key),
                 )

@@ -270,6 +270,8 @@ def _other_unit(word: str, unit: str) -> bool:
             return currency_of(held) != word  # £20 for one in k€ or in k
         money = currency_of(held)  # a sign, or a code (EUR, USD): the same money
         return bool(money) and money != word
+    if not unit.strip() and currency_of(word) and unit_multiplier(word) == 1:
+        return False  # 1,250,000 EUR for one without unit: read past, as €1,250,000 is
     return not same_unit(word, unit)
 
 

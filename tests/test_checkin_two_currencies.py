@@ -88,3 +88,28 @@ def test_a_key_result_in_its_own_currency_is_held_to_it_elsewhere(tmp_path: Path
     )
     found = [f for f in check(site) if f[0] == "OKR312"]
     assert len(found) == 1 and "measured in '€'" in found[0][3], found
+
+
+def test_a_currency_code_is_read_past_as_a_sign_is(tmp_path: Path) -> None:
+    """``1,250,000 EUR`` for a KPI without unit was OKR312 ("written in 'EUR',
+    but KPI 'rev' is measured in plain numbers") while ``€1,250,000`` was
+    read: a code is now read past as a sign is, and held to the currency of
+    the check-ins before it, named as written."""
+    site = write_site(
+        tmp_path / "s",
+        {
+            "okrsite.toml": CONFIG,
+            "content/kpis/rev.md": "---\ntitle: Monthly revenue\ntarget: 2000000\n---\n",
+            "content/checkins/rev/2026-12-01.md": checkin("2026-12-01", "value: €1,200,000"),
+            "content/checkins/rev/2026-12-02.md": checkin("2026-12-02", "value: 1,250,000 EUR"),
+        },
+    )
+    assert [f for f in check(site) if f[0] == "OKR312"] == []
+    site = write_site(
+        site, {"content/checkins/rev/2026-12-03.md": checkin("2026-12-03", "value: 1,300,000 USD")}
+    )
+    found = [f[3] for f in check(site) if f[0] == "OKR312"]
+    assert found == [
+        "value is written in 'USD', but content/checkins/rev/2026-12-01.md gives KPI 'rev' in "
+        "'€', and KPI 'rev' has no unit: okrsite converts nothing between currencies"
+    ]
