@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from okrsite.carry_taken_id import taken_id
+from okrsite.carry_taken_id import claimed_twice, exists_line, taken_id
 from okrsite.carry_titles import carried_start, carried_title
 from okrsite.cycle_names import unknown_cycle_hint
 from okrsite.cycles import canonical, lookup, phase
@@ -502,8 +502,9 @@ def _check(text: str, rel: str, content_dir: str) -> str | None:
     return "; ".join(d.message for d in errors) if errors else None
 
 
-def write_new(path: Path, text: str, rel: str, content_dir: str) -> None:
-    """Check ``text`` with the real parser, then create ``path`` (never overwrite)."""
+def write_new(path: Path, text: str, rel: str, content_dir: str, source: str = "") -> None:
+    """Check ``text`` with the real parser, then create ``path`` (never
+    overwrite); ``source``: the objective it carries, for the message."""
     from okrsite.scaffold import ScaffoldError
 
     errors = _check(text, rel, content_dir)
@@ -514,11 +515,7 @@ def write_new(path: Path, text: str, rel: str, content_dir: str) -> None:
         with open(path, "x", encoding="utf-8") as fh:
             fh.write(text)
     except FileExistsError:
-        raise ScaffoldError(_exists(rel)) from None
-
-
-def _exists(rel: str) -> str:
-    return f"{rel} already exists; okrsite never overwrites a file: choose another id"
+        raise ScaffoldError(exists_line(rel, source)) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -567,22 +564,22 @@ def write_carry(
             # two ids of FROM carried to one (``x`` and ``x-2026-q3``): the first
             # one's file exists by now, in a real run as in a dry one
             conflicts.append(
-                (
-                    item,
-                    f"{item.rel} is also the carried copy of {claimed[item.rel]}: "
-                    "rename one of them in FROM, or write this one by hand",
-                )
+                (item, claimed_twice(item.source, item.rel, claimed[item.rel], cycles))
             )
             continue
         path = site_root / item.rel
         if dry_run:
-            why = _exists(item.rel) if path.exists() else _check(item.text, item.rel, content_dir)
+            why = (
+                exists_line(item.rel, item.source)
+                if path.exists()
+                else _check(item.text, item.rel, content_dir)
+            )
             if why:
                 conflicts.append((item, why))
                 continue
         else:
             try:
-                write_new(path, item.text, item.rel, content_dir)
+                write_new(path, item.text, item.rel, content_dir, item.source)
             except scaffold.ScaffoldError as exc:
                 conflicts.append((item, str(exc)))
                 continue

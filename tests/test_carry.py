@@ -635,10 +635,13 @@ def test_dry_run_reports_conflicts_with_the_real_exit_code(make_site: Make) -> N
         )
         for line in skipped(real)
     ), real
+    # the objective not carried is named, with the rule that made its id (session 53)
     assert (
-        "skipped content/objectives/product/app-2026-q4.md: content/objectives/product/"
-        "app-2026-q4.md is also the carried copy of product/app: rename one of them in "
-        "FROM, or write this one by hand"
+        "skipped content/objectives/product/app-2026-q4.md: product/app-2026-q3 is not "
+        "carried: its copy would be content/objectives/product/app-2026-q4.md (its suffix "
+        "-2026-q3 becomes -2026-q4; see docs/review.md, Ids), which the carried copy of "
+        "product/app takes: rename product/app-2026-q3 or product/app in FROM and run "
+        "okrsite carry again, or write this one by hand"
     ) in skipped(real)
     assert "would carry 2 of 4" in dry and "carried 2 of 4" in real
     assert front(site / "content/objectives/product/app-2026-q4.md")["carried_from"] == (
@@ -775,3 +778,30 @@ def test_carried_owner_and_team_are_written_as_the_source_writes_them(
         assert owners[f"{name}-2026-q4"] == owners[name], name
     assert owners["sales/emea-2026-q4"] == ("renee-obrien", "sales")
     assert owners["product/api-2026-q4"] == ("jose-alvarez", "product")
+
+
+def test_a_file_where_the_copy_would_go_is_named_with_the_way_out(make_site: Make) -> None:
+    """A file at the carried copy's path that holds another id: "choose another
+    id" was the advice, which carry cannot take (session 53)."""
+    files = {
+        **REVIEW,
+        "content/objectives/sales/pipeline-2026-q4.md": """
+            ---
+            id: sales/other
+            title: Another objective, in the file the copy would take
+            cycle: 2026-Q4
+            owner: Uma Diaz
+            ---
+        """,
+    }
+    site = make_site(files)
+    for extra in (["--dry-run"], []):
+        code, out = run("carry", "2026-Q3", "2026-Q4", *extra, "--site", str(site))
+        assert code == 1, out
+        assert (
+            "content/objectives/sales/pipeline-2026-q4.md already exists, where the carried "
+            "copy of sales/pipeline would be written, and it is not sales/pipeline's copy: "
+            "okrsite never overwrites a file; move or rename "
+            "content/objectives/sales/pipeline-2026-q4.md and run okrsite carry again, or add "
+            "the unfinished key results by hand"
+        ) in " ".join(out.split()), out
