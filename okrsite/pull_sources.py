@@ -312,6 +312,8 @@ def _reading(
             raise SourceError(f"{where}: {_shown(value)} is too large")
         number = float(value)
     elif isinstance(value, float):
+        if math.isinf(value):  # 1e400 in a JSON file: read as infinity
+            raise SourceError(f"{where}: the value is too large to read")
         number = value
     elif isinstance(value, str) and delimiter == "":
         # a JSON string is a cell of no file: read as the site's language
@@ -339,6 +341,8 @@ def _shown(value: Any) -> str:
     thousands of digits, as its count of digits)."""
     if isinstance(value, int) and not isinstance(value, bool) and not -(10**60) < value < 10**60:
         return f"a number of {len(str(abs(value)))} digits"
+    if isinstance(value, bool) or value is None:  # as JSON writes them: true, null
+        return json.dumps(value)
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -160,3 +160,14 @@ def test_a_key_result_named_by_its_title_gets_the_id_to_write(tmp_path: Path) ->
     code, out = pull(root)
     assert code == 1, out
     assert 'name it by its id: name = "sales/grow-revenue#win-rate"' in out
+
+
+def test_a_json_value_that_is_no_number_is_quoted_as_json_writes_it(tmp_path: Path) -> None:
+    """``"value": true`` said "True is not a number" and ``1e400`` "inf is not
+    a number": Python's view of the file, not the file's (session 53)."""
+    root = site(tmp_path, '[{"date": "2026-11-16", "value": true}]', file="nps.json")
+    code, out = pull(root)
+    assert code == 1 and "true is not a number" in out and "True" not in out, out
+    root = site(tmp_path / "b", '[{"date": "2026-11-16", "value": 1e400}]', file="nps.json")
+    code, out = pull(root)
+    assert code == 1 and "the value is too large to read" in out and "inf is not" not in out, out
