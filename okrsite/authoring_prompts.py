@@ -25,6 +25,7 @@ from okrsite.model import Objective
 from okrsite.pipeline import LoadResult, ParseCache
 from okrsite.written_dates import (
     MOMENT_FORMS,
+    WITH_YEAR,
     compact_iso,
     impossible_zone,
     read_date,
@@ -132,7 +133,7 @@ def _latest_without_year(written: str) -> date | None:
         return None
     today = date.today()
     for year in range(today.year, today.year - 5, -1):  # 29 February: the last leap year's
-        for form in ("{} {}", "{}, {}", "{}{}"):
+        for form in WITH_YEAR:
             day = read_date(form.format(written, year))
             if day is not None and day <= today:
                 return day

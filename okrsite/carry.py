@@ -502,7 +502,7 @@ def _check(text: str, rel: str, content_dir: str) -> str | None:
     return "; ".join(d.message for d in errors) if errors else None
 
 
-def write_new(path: Path, text: str, rel: str, content_dir: str, source: str = "") -> None:
+def write_new(path: Path, text: str, rel: str, content_dir: str, source: str) -> None:
     """Check ``text`` with the real parser, then create ``path`` (never
     overwrite); ``source``: the objective it carries, for the message."""
     from okrsite.scaffold import ScaffoldError

@@ -36,12 +36,10 @@ def taken_id(source: str, carried: str, from_cycle: str, to_cycle: str) -> str:
     )
 
 
-def exists_line(rel: str, source: str = "") -> str:
+def exists_line(rel: str, source: str) -> str:
     """A file is where the carried copy would be written (one that names
     another id, or no objective): carry cannot choose another id, so the
     way out is that file's."""
-    if not source:
-        return f"{rel} already exists; okrsite never overwrites a file: choose another id"
     return (
         f"{rel} already exists, where the carried copy of {source} would be written, and "
         f"it is not {source}'s copy: okrsite never overwrites a file; move or rename {rel} "

@@ -64,6 +64,15 @@ def with_current_cycle(
 _PART_ALONE = re.compile(r"[QqTt][1-4]|[HhSs][12]")
 
 
+def _part_alone(written: str) -> str | None:
+    """``Q4``, ``h1``, French ``T4``, ``S2`` written without a year, as the
+    quarter or half it names (``Q4``, ``H1``); ``None`` for any other name."""
+    text = written.strip()
+    if not _PART_ALONE.fullmatch(text):
+        return None
+    return text.upper().replace("T", "Q").replace("S", "H")
+
+
 def part_with_year(written: str, cycles: Mapping[str, Cycle] | None, day: date) -> str | None:
     """``Q1`` typed on a command line as the quarter it means: the first of
     that name, in this year or the next (fiscal on a fiscal site), that has
@@ -72,10 +81,9 @@ def part_with_year(written: str, cycles: Mapping[str, Cycle] | None, day: date) 
     the file gets the name with its year (``2027-Q1``), which does not move.
     ``None`` for any other name. (A file's ``cycle: Q4`` stays an error: it
     is read again next year, when it would mean another quarter.)"""
-    text = written.strip()
-    if not _PART_ALONE.fullmatch(text):
+    part = _part_alone(written)
+    if part is None:
         return None
-    part = text.upper().replace("T", "Q").replace("S", "H")
     start = fiscal_start(cycles)
     year = day.year if start is None else fiscal_year_of(day, start)
     for candidate in (year, year + 1):
@@ -125,9 +133,9 @@ def unknown_cycle_hint(
     how to define it in ``okrsite.toml``."""
     written = name.strip()
     start = fiscal_start(cycles)
-    if re.fullmatch(r"[QqTt][1-4]|[HhSs][12]", written):  # T4, S2: French trimestre, semestre
+    part = _part_alone(written)
+    if part is not None:
         year = f"FY{fiscal_year_of(day, start)}" if start is not None else str(day.year)
-        part = written.upper().replace("T", "Q").replace("S", "H")
         return f"a quarter or half needs its year: write it like {year}-{part}"
     if start is None and fiscal_name(written) is not None:
         return (

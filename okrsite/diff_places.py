@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from okrsite.diff_records import norm_title
 from okrsite.model import CheckIn, KeyResult, Objective, Portfolio
 from okrsite.parse_key_results import place_id
 
@@ -37,7 +38,7 @@ def _by_place_title(krs: Sequence[KeyResult]) -> dict[str, KeyResult]:
     seen: dict[str, list[KeyResult]] = {}
     for kr in krs:
         if kr.id == place_id(kr.index):
-            seen.setdefault(" ".join(kr.title.split()).casefold(), []).append(kr)
+            seen.setdefault(norm_title(kr.title), []).append(kr)
     return {title: found[0] for title, found in seen.items() if len(found) == 1 and title}
 
 

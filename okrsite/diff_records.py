@@ -124,7 +124,8 @@ class RecordChange:
 T = TypeVar("T")
 
 
-def _norm_title(title: str) -> str:
+def norm_title(title: str) -> str:
+    """A title as pairing compares it: spaces collapsed, case folded."""
     return " ".join(title.split()).casefold()
 
 
@@ -153,14 +154,14 @@ def match_renames(
     new = [i for i in head if i not in base]
     by_title: dict[str, list[str]] = {}
     for i in gone:
-        by_title.setdefault(_norm_title(title(base[i])), []).append(i)
+        by_title.setdefault(norm_title(title(base[i])), []).append(i)
     new_titles: dict[str, int] = {}
     for i in new:
-        key = _norm_title(title(head[i]))
+        key = norm_title(title(head[i]))
         new_titles[key] = new_titles.get(key, 0) + 1
     out: dict[str, str] = {}
     for i in new:
-        key = _norm_title(title(head[i]))
+        key = norm_title(title(head[i]))
         if key and new_titles[key] == 1 and len(by_title.get(key, [])) == 1:
             out[i] = by_title[key][0]
     return out

@@ -96,18 +96,17 @@ def guard_when_run_as_command(
         raise KeyboardInterrupt
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
 def release() -> None:
     """Give Ctrl-C back to Python once the command line is loaded (click says
     "Aborted!" from here), and make SIGTERM raise as Ctrl-C does, as the
-    command line's :func:`okrsite.lifecycle.interrupt_on_sigterm` does next."""
+    command line's :func:`okrsite.lifecycle.interrupt_on_sigterm` makes it
+    (loaded with the command line by now)."""
     try:
         if signal.getsignal(signal.SIGINT) is _abort:
             signal.signal(signal.SIGINT, signal.default_int_handler)
         if signal.getsignal(signal.SIGTERM) is _abort:
-            signal.signal(signal.SIGTERM, _interrupt)
+            from okrsite.lifecycle import interrupt_on_sigterm
+
+            interrupt_on_sigterm()
     except ValueError:
         pass

@@ -17,7 +17,7 @@ from typing import Any
 
 from okrsite.key_aliases import GERMAN_HINTS
 from okrsite.parse_names import without_typed_quotes
-from okrsite.written_dates import compact_iso, read_date, read_period
+from okrsite.written_dates import WITH_YEAR, compact_iso, read_date, read_period
 from okrsite.written_numbers import CURRENCY_SIGNS, ambiguous_comma, long_billion, read_number
 
 
@@ -85,7 +85,7 @@ def _date_hint(value: Any, month: bool = False, period: bool = False) -> str:
         if short_month is not None:
             return short_month
         if re.search(r"\d{4}", text) is None:
-            for with_year in (f"{text} 2026", f"{text}, 2026", f"{text}2026"):
+            for with_year in (form.format(text, 2026) for form in WITH_YEAR):
                 day = read_date(with_year)
                 if day is not None:
                     return f"write the year too, e.g. {day} or {_day_month_year(day)}"

@@ -63,7 +63,11 @@ def file_gone(problem: Diagnostic) -> bool:
     """Whether ``problem`` says only that a listed file no longer exists (it
     was deleted since the walk): nothing to report. A path too long for the
     file system or with a NUL byte (OKR010 too) is reported."""
-    return problem.code == "OKR010" and problem.message.endswith(" does not exist")
+    return problem.code == "OKR010" and problem.message.endswith(_GONE)
+
+
+#: how the refusal of a file deleted since it was listed ends (:func:`file_gone`)
+_GONE = " does not exist"
 
 
 def excerpt(text: object, limit: int = 60) -> str:
@@ -199,9 +203,7 @@ def stat_owned(
     try:
         st = os.lstat(name)
     except FileNotFoundError:
-        raise UnsafeFileError(
-            Refusal("OKR010", f"{shown} does not exist", "check the file name")
-        ) from None
+        raise UnsafeFileError(Refusal("OKR010", f"{shown}{_GONE}", "check the file name")) from None
     except OSError as exc:
         raise UnsafeFileError(_os_refusal(exc, shown)) from None
     real = name

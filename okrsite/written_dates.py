@@ -173,6 +173,12 @@ def named(text: str) -> tuple[int, int, int] | None:
     return year, month, day
 
 
+#: a day written without its year with a year put after it, as read_date may
+#: read it (``Dec 4 2026``, ``Dec 4, 2026``, ``4.12.2026``): the hints that
+#: ask for the year and ``--date``, which takes the latest such day, try them
+WITH_YEAR = ("{} {}", "{}, {}", "{}{}")
+
+
 def read_date(text: str) -> date | None:
     """The day ``text`` names (ISO, an ISO week, dotted, slashes that make one
     day, or a month by name), or ``None`` if none of those or no such day.
